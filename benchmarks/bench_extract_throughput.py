@@ -1,0 +1,75 @@
+"""Extraction throughput: conflict articles/s and a mixed stream (mostly non-conflict) articles/s.
+
+Conflict articles: the news-dev bodies repeated/concatenated to ~800 words each.
+Non-conflict articles: PolNeAR dev texts (US election politics) filtered to those with no conflict
+vocabulary under the relevance gate, cut to ~800 words. Mixed stream = 1 conflict : 9 non-conflict.
+Runs parse → entities → claims → events in one process (one core); "2 cores" = two such processes,
+so the 2-core figure is reported as 2 × the single-process rate (extraction is CPU-bound, no shared state).
+Peak memory = this process's max RSS.
+
+    .venv/bin/python benchmarks/bench_extract_throughput.py
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _cut(text: str, words: int = 800) -> str:
+    return " ".join(text.split(" ")[:words])
+
+
+def main() -> int:
+    news_dev = SHARED / "data" / "news-dev" / "articles"
+    polnear = SHARED / "data" / "attribution" / "polnear" / "dev" / "text"
+    if not news_dev.is_dir() or not polnear.is_dir():
+        print(f"../shared data not found under {SHARED}; nothing to benchmark")
+        return 0
+    from sitrep.extract.claims import find_claims
+    from sitrep.extract.entities import find_entities
+    from sitrep.extract.events import find_events
+    from sitrep.extract.nlp import is_relevant_text, parse_body
+    from sitrep.models import Article
+    from sitrep.settings import Settings
+
+    settings = Settings()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(news_dev.glob("*.txt"))]
+    conflict = [_cut(texts[i] + "\n\n" + texts[(i + 1) % len(texts)] + "\n\n" + texts[(i + 2) % len(texts)])
+                for i in range(len(texts))]
+    other = [_cut(p.read_text(encoding="utf-8")) for p in sorted(polnear.glob("*.txt"))]
+    quiet = [t for t in other if not is_relevant_text(t)]
+    if len(quiet) < 20:
+        quiet = other
+    mixed = []
+    for i in range(30):
+        mixed.append(conflict[i % len(conflict)] if i % 10 == 0 else quiet[i % len(quiet)])
+
+    def run(batch: list[str]) -> float:
+        t0 = time.perf_counter()
+        for body in batch:
+            doc = parse_body(body, settings)
+            ents = find_entities(doc)
+            claims = find_claims(doc, ents, Article())
+            find_events(doc, ents, claims, Article())
+        return len(batch) / (time.perf_counter() - t0)
+
+    run(conflict[:2])  # warm-up: model load
+    c_rate = run(conflict)
+    m_rate = run(mixed)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    words = sum(len(t.split()) for t in conflict) / len(conflict)
+    print(f"conflict articles: {len(conflict)} x ~{words:.0f} words: {c_rate:.1f} articles/s on 1 core "
+          f"(~{2 * c_rate:.1f}/s on 2 cores as 2 processes)")
+    print(f"mixed stream: {len(mixed)} articles (10% conflict; {len(quiet)} gate-quiet PolNeAR texts available): "
+          f"{m_rate:.1f} articles/s on 1 core (~{2 * m_rate:.1f}/s on 2 cores)")
+    print(f"peak RSS: {peak_mb:.0f} MB (one process)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,355 @@
+"""Article body, removed boilerplate and metadata from one decoded page.
+
+``clean_document`` dispatches on what the content *is* (HTML markup or plain text), not only
+on what ``raw.content_type`` claims:
+
+* **HTML**: trafilatura (precision/recall settings picked on the benchmarks, see
+  ``benchmarks/bench_extraction.py``), readability-lxml as a fallback when trafilatura finds
+  too little, then the plain-text line rules over the extracted paragraphs to drop leftover
+  furniture ("Advertisement", share lines). Metadata: trafilatura's title/author/sitename/date,
+  the canonical link, ``og:site_name`` and JSON-LD publisher/author.
+* **plain text**: :mod:`sitrep.clean.lines` classifies every line; the body is the kept lines
+  joined by blank lines (``"\\n\\n"``), one paragraph per line.
+
+The dateline is recorded, never stripped from the body (offsets matter): ``article.dateline``
+is the place as written, with a shouting-caps city put in title case ("SEOUL, South Korea —"
+→ "Seoul, South Korea"; "KYIV (Reuters) -" → "Kyiv"; "AL-MUKALLA:" → "Al-Mukalla").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.clean import lines as L
+from sitrep.clean.language import detect_language
+from sitrep.clean.outlets import resolve_outlets
+from sitrep.errors import NoArticle
+from sitrep.models import Article, RawDocument, content_id
+from sitrep.settings import Settings
+
+log = logging.getLogger("sitrep.clean.article")
+
+#: trafilatura settings used by sitrep (chosen on benchmarks/bench_extraction.py).
+TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
+MAX_REMOVED = 60
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)\b", re.IGNORECASE)
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "td", "figcaption", "dt", "dd", "button", "label")
+
+_DATELINE = re.compile(
+    r"^(?P<place>(?:[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}))"  # SEOUL / DUBAI / AL-MUKALLA / NEW DELHI
+    r"(?P<rest>(?:,\s*(?:[A-Z][\w'’.\-]+)(?:\s+[A-Z][\w'’.\-]+){0,3}){0,2}?)"  # , South Korea / , United Arab Emirates
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"  # , March 3
+    r"\s*(?:\((?P<agency>[A-Za-z][\w/ .-]{1,30})\))?\s*"  # (AP) / (Reuters)
+    r"(?:[—–]|--?|:)\s+"
+)
+_TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\s*(?:\((?P<agency>[\w/ .-]{1,30})\))?\s*(?::|[—–]|--?)\s+(?=[A-Z0-9“\"])")
+
+
+#: Page dates trafilatura found while cleaning, by content hash, so the dates stage need not
+#: parse the HTML again (a small bounded cache; the spine runs clean then dates on one document).
+_HTML_DATES: dict[str, str | None] = {}
+
+
+def cached_html_date(raw: RawDocument) -> tuple[bool, str | None]:
+    """(known, date) for a page cleaned in this process."""
+    key = content_id(raw.content)
+    return (key in _HTML_DATES, _HTML_DATES.get(key))
+
+
+def _remember_html_date(raw: RawDocument, value: str | None) -> None:
+    if len(_HTML_DATES) > 256:
+        _HTML_DATES.clear()
+    _HTML_DATES[content_id(raw.content)] = value
+
+
+@dataclass
+class Cleaned:
+    """What the clean stage hands the spine."""
+
+    body: str
+    removed: list[str] = field(default_factory=list)
+    article: Article = field(default_factory=Article)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048]
+    return bool(_HTML_SNIFF.search(head)) and head.count("<") >= 3
+
+
+def find_dateline(body: str) -> str | None:
+    """The place named in the dateline opening the first paragraph(s), as written (caps → title case)."""
+    for para in body.split("\n\n")[:3]:
+        m = _DATELINE.match(para)
+        if m and len(para) > len(m.group(0)) + 20:
+            place = m.group("place").strip()
+            if len(place) < 3 or place in {"UPDATE", "BREAKING", "WATCH", "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITOR'S NOTE"}:
+                continue
+            rest = m.group("rest") or ""
+            return _caps_to_title(place) + rest
+        m2 = _TITLE_DATELINE.match(para)
+        if m2 and len(L.words(para)) > 12 and m2.group("place").lower() not in L.NAV_WORDS:
+            return m2.group("place")
+    return None
+
+
+def _caps_to_title(place: str) -> str:
+    return "-".join(" ".join(w.capitalize() for w in part.split()) for part in place.split("-"))
+
+
+_ROLE_TAIL = re.compile(r"\s*,\s*.*\b(?:writer|reporter|correspondent|editor|staff|contributor|bureau|press|news)\b.*$", re.IGNORECASE)
+
+
+def _split_authors(author: str | None) -> list[str]:
+    """Author names from a byline string: "By TOM KRISHER, AP Auto Writer" → ["Tom Krisher"]."""
+    if not author:
+        return []
+    author = _ROLE_TAIL.sub("", author.strip())
+    out = []
+    for a in re.split(r";|\band\b|\s&\s|,(?=\s*[A-Z][a-z]+\s+[A-Z])", author):
+        a = re.sub(r"^(?:by|written by|author)\s*:?\s+", "", a.strip(), flags=re.IGNORECASE).strip(" ,.")
+        if a.isupper() and len(a) > 4:
+            a = a.title()
+        if a and len(a.split()) <= 6:
+            out.append(a)
+    return out
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        key = it.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def _clean_text_page(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
+    page = L.classify_lines(text)
+    body = "\n\n".join(page.body_lines)
+    if len(body) < settings.min_body_chars:
+        raise NoArticle(
+            f"no article body found: the text has {len(body)} characters of prose after removing page furniture "
+            f"(need {settings.min_body_chars}; lower min_body_chars for very short items)",
+            input=raw.uri,
+        )
+    hints = raw.hints
+    bios = " ".join(ln.text for ln in page.lines if ln.kind == "bio")
+    outlet, aggregator = resolve_outlets(
+        body + ("\n\n" + bios if bios else ""),
+        credits=page.credits,
+        email_domains=[d for _, d in page.contacts],
+        brand=page.brand,
+        site_name=hints.get("site_name") or hints.get("feed_title"),
+        canonical_url=hints.get("canonical"),
+        page_url=raw.url,
+    )
+    dateline = find_dateline(body)
+    if dateline is None and page.dateline_line:
+        dateline = _caps_to_title(page.dateline_line)
+    article = Article(
+        title=page.title or hints.get("title"),
+        authors=_dedupe(page.authors or _split_authors(hints.get("author"))),
+        outlet=outlet,
+        aggregator=aggregator,
+        url=raw.url or hints.get("link"),
+        language=detect_language(body),
+        dateline=dateline,
+    )
+    return Cleaned(body=body, removed=page.removed[:MAX_REMOVED], article=article)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _json_ld(tree: Any) -> dict[str, str]:
+    """publisher / author / url from JSON-LD blocks (NewsArticle and friends)."""
+    out: dict[str, str] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, list):
+            for n in node:
+                visit(n)
+            return
+        if not isinstance(node, dict):
+            return
+        if "@graph" in node:
+            visit(node["@graph"])
+        typ = node.get("@type")
+        typs = typ if isinstance(typ, list) else [typ]
+        if any(isinstance(t, str) and t.endswith(("Article", "Posting", "Report")) for t in typs):
+            pub = node.get("publisher")
+            if isinstance(pub, list) and pub:
+                pub = pub[0]
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                out.setdefault("publisher", pub["name"])
+            auth = node.get("author")
+            names = []
+            for a in auth if isinstance(auth, list) else [auth]:
+                if isinstance(a, dict) and isinstance(a.get("name"), str):
+                    names.append(a["name"])
+                elif isinstance(a, str):
+                    names.append(a)
+            if names:
+                out.setdefault("author", "; ".join(names))
+            for key in ("datePublished", "dateModified", "url"):
+                if isinstance(node.get(key), str):
+                    out.setdefault(key, node[key])
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            visit(json.loads(script.text or ""))
+        except (ValueError, TypeError):
+            continue
+    return out
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in tree.xpath('//meta[@property="og:site_name" or @name="og:site_name" or @property="og:url" or @name="author"]'):
+        key = el.get("property") or el.get("name")
+        if key and el.get("content"):
+            out.setdefault(key, el.get("content").strip())
+    for el in tree.xpath('//link[@rel="canonical"]'):
+        if el.get("href"):
+            out.setdefault("canonical", el.get("href").strip())
+    return out
+
+
+def _page_blocks(tree: Any) -> list[str]:
+    """Short leaf text blocks of the page (candidates for ``removed``)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for el in tree.iter(*_BLOCK_TAGS):
+        if any(child.tag in _BLOCK_TAGS for child in el):
+            continue
+        t = " ".join(el.text_content().split())
+        if 2 <= len(t) <= 300 and t not in seen:
+            seen.add(t)
+            out.append(t)
+            if len(out) > 2000:
+                break
+    return out
+
+
+def _readability_text(html: str) -> str:
+    from lxml import html as lxml_html
+    from readability import Document
+
+    summary = Document(html).summary(html_partial=True)
+    tree = lxml_html.fromstring(summary)
+    paras = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h2", "h3", "h4", "blockquote", "pre")]
+    return "\n".join(p for p in paras if p)
+
+
+#: Line kinds that are furniture even inside an extracted HTML body.
+_HTML_DROP_KINDS = frozenset({"sponsor", "share", "donate", "counter", "comments", "read-time", "language", "contact"})
+
+
+def extract_html_body(
+    html: str, url: str | None = None, *, tree: Any = None, options: dict[str, Any] | None = None, line_rules: bool = True
+) -> tuple[str, Any, list[str]]:
+    """(body with "\\n\\n" between paragraphs, trafilatura document or None, dropped lines).
+
+    trafilatura with ``options`` (default :data:`TRAFILATURA_OPTIONS`); readability-lxml when that
+    finds under 400 characters and readability finds much more; then, with ``line_rules``, lines
+    the plain-text rules call furniture are dropped, and a leading copy of the title."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    if tree is None:
+        tree = load_html(html)
+    doc = None
+    text = ""
+    if tree is not None:
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **(options or TRAFILATURA_OPTIONS))
+        text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if len(text) < 400:
+        try:
+            alt = _readability_text(html)
+        except Exception as e:  # readability raises bare Exceptions on odd markup
+            log.debug("readability fallback failed: %s", e)
+            alt = ""
+        if len(alt) > 2 * len(text) + 100:
+            text = alt
+    kept: list[str] = []
+    dropped: list[str] = []
+    for line in text.split("\n"):
+        t = " ".join(line.split())
+        if not t:
+            continue
+        if line_rules and L.line_rule(t) in _HTML_DROP_KINDS:
+            dropped.append(t)
+        else:
+            kept.append(t)
+    title = getattr(doc, "title", None)
+    if title:
+        norm_titles = (L.norm_text(title), L.norm_text(L.strip_section_suffix(title)))
+        while kept and L.norm_text(kept[0]) in norm_titles:
+            kept.pop(0)
+    return "\n\n".join(kept), doc, dropped
+
+
+def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is None:
+        raise NoArticle("the HTML could not be parsed into a document tree", input=raw.uri)
+    meta = _meta(tree)
+    ld = _json_ld(tree)
+    blocks = _page_blocks(tree)
+    body, doc, dropped = extract_html_body(text, raw.url, tree=tree)
+    if len(body) < settings.min_body_chars:
+        raise NoArticle(
+            f"no article body found: the page yields {len(body)} characters of article text "
+            f"(need {settings.min_body_chars}); it may be an index page, a login wall or script-rendered",
+            input=raw.uri,
+        )
+    title = getattr(doc, "title", None) or raw.hints.get("title")
+    body_set = set(body.split("\n\n"))
+    removed = _dedupe(dropped + [b for b in blocks if b not in body_set and b not in body])[:MAX_REMOVED]
+    page = L.collect_metadata(body.split("\n\n"))
+    authors = _split_authors(ld.get("author") or getattr(doc, "author", None) or meta.get("author") or raw.hints.get("author"))
+    authors = _dedupe(authors + page.authors) if not authors else authors
+    page_url = raw.url or getattr(doc, "url", None) or raw.hints.get("link")
+    canonical = meta.get("canonical") or meta.get("og:url") or getattr(doc, "url", None)
+    site_name = meta.get("og:site_name") or getattr(doc, "sitename", None) or raw.hints.get("site_name")
+    outlet, aggregator = resolve_outlets(
+        body,
+        credits=page.credits,
+        email_domains=[d for _, d in page.contacts],
+        site_name=site_name,
+        publisher=ld.get("publisher"),
+        canonical_url=canonical,
+        page_url=page_url,
+    )
+    _remember_html_date(raw, ld.get("datePublished", "")[:10] or getattr(doc, "date", None))
+    article = Article(
+        title=L.strip_section_suffix(title) if title else None,
+        authors=authors,
+        outlet=outlet,
+        aggregator=aggregator,
+        url=canonical or page_url,
+        language=(getattr(doc, "language", None) or detect_language(body)),
+        dateline=find_dateline(body),
+    )
+    return Cleaned(body=body, removed=removed, article=article)
+
+
+def clean_document(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
+    """Body, removed boilerplate and article metadata for one decoded page (see module docstring)."""
+    is_html = raw.content_type == "text/html" or raw.content_type.endswith("xml") and looks_like_html(text)
+    if is_html and not looks_like_html(text) and "<" not in text[:4096]:
+        is_html = False  # declared HTML but carries no markup
+    elif not is_html and looks_like_html(text):
+        is_html = True  # declared text (or an unknown extension) but is a page
+    return _clean_html(raw, text, settings) if is_html else _clean_text_page(raw, text, settings)

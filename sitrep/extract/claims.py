@@ -1,0 +1,430 @@
+"""Attribution: who says what, with which cue, how hedged and how verified.
+
+Rules over the dependency parse (one pass per sentence):
+
+1. Verb cues: a verb from :data:`~sitrep.extract.lexicon.ATTRIBUTION_VERBS` with a content
+   child (``ccomp``/``xcomp``, or a quotation in the sentence, or an object for
+   report/announce/claim/confirm/deny) and a subject → source. Passive "it is reported" and
+   anonymous heads ("sources", "an unidentified soldier") → source_type ``anonymous``.
+2. "according to X": X is the source, the rest of the sentence the content.
+3. Adverbial hedges with no other cue ("reportedly", "allegedly") → an unattributed claim.
+4. Pronoun sources ("he told", "she added") → the most recent named source of the same kind
+   (person for he/she, otherwise any); relative pronouns ("..., which claims") → the noun
+   phrase the clause modifies; "X, citing Y" keeps X as source and Y in ``source_text``.
+5. ``hedged`` from hedge words in the content or cue; ``verification`` from verification
+   language in the sentence, or in the next sentence when it refers back ("cannot confirm
+   its veracity", "also unconfirmed"), or from the cue itself (confirm → confirmed,
+   deny → disputed).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.extract.lexicon import (
+    ANONYMOUS_HEADS,
+    ATTRIBUTION_VERBS,
+    CONFIRMED,
+    DISPUTED,
+    GOV_WORDS,
+    HEDGES,
+    MEDIA_WORDS,
+    METONYMS,
+    MIL_WORDS,
+    ORG_WORDS,
+    STATEMENT_NOUNS,
+    UNCONFIRMED,
+)
+from sitrep.extract.nlp import doc_text
+from sitrep.models import Article, Claim, Entity, SourceType, Span, Verification
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+#: Verbs that may take a plain object as their content ("claimed responsibility", "denied the report").
+_OBJECT_CONTENT_VERBS = frozenset("report claim confirm deny announce reveal disclose admit acknowledge".split())
+#: Verbs that are only attribution with a clausal complement (too vague otherwise).
+_WEAK_VERBS = frozenset(
+    "show suggest believe think fear describe call question mention ask demand urge vow promise plan want criticize "
+    "criticise accuse respond point threaten boast lament complain hint signal propose recommend".split()
+)
+_PRONOUNS_PERSON = frozenset("he she him her".split())
+_PRONOUNS_OTHER = frozenset("they it we i".split())
+_RELATIVE = frozenset("which who that".split())
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
+_UNCONF_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in UNCONFIRMED) + r")", re.I)
+_CONF_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in CONFIRMED) + r")\b", re.I)
+_DISP_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in DISPUTED) + r")\b", re.I)
+_BACKREF_RE = re.compile(
+    r"\b(?:its|this|that|these|those|the claims?|the footage|the video|the report|the figures?|also|such|either)\b",
+    re.I,
+)
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+_ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
+
+
+def _clean_source(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:"), flags=re.I)
+    return re.sub(r"['’]s$", "", text).strip()
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_without(tok: Token, exclude_deps: frozenset[str]) -> list[Token]:
+    """tok's subtree minus children subtrees with the given deps (e.g. relative clauses)."""
+    drop: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in exclude_deps:
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+class _Sources:
+    """Recency memory for pronoun resolution."""
+
+    def __init__(self) -> None:
+        self.last_person: tuple[str, str, SourceType | None] | None = None
+        self.last_person_at = -1
+        self.last_any: tuple[str, str, SourceType | None] | None = None
+
+    def remember(self, source: str, text: str, stype: SourceType | None, singular: bool = False, at: int = -1) -> None:
+        if stype == "person" or (stype == "anonymous" and singular):
+            self.last_person = (source, text, stype)
+            self.last_person_at = max(at, self.last_person_at)
+        if stype != "anonymous":
+            self.last_any = (source, text, stype)
+
+
+def source_type_of(text: str, entities: list[Entity]) -> SourceType:
+    """Classify a source phrase: person, government, military, organization, media, anonymous, document."""
+    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    labels = {e.label for e in entities}
+    low = _clean_source(text).lower()
+    if low in METONYMS:
+        return "government"
+    if labels & {"MILITARY_UNIT", "ARMED_ACTOR"}:
+        return "military"
+    if "ORG" in labels and words & {"center", "centre", "institute", "foundation", "university", "council"}:
+        return "organization"
+    if words & MEDIA_WORDS and not words & {"spokesman", "spokeswoman", "spokesperson"}:
+        return "media"
+    if "PERSON" in labels and not (words & {"channel", "account", "office", "ministry"}):
+        return "person"
+    if words & {"unidentified", "unnamed", "anonymous", "multiple", "some", "several"} or (
+        words & ANONYMOUS_HEADS and not labels & {"PERSON", "ORG", "GPE", "MILITARY_UNIT", "NORP", "ARMED_ACTOR"}
+    ):
+        return "anonymous"
+    if words & {"ministry", "minister", "government", "president", "governor", "mayor", "department", "kremlin",
+                 "cabinet", "presidency"}:
+        return "government"
+    if words & MIL_WORDS or labels & {"MILITARY_UNIT", "ARMED_ACTOR"}:
+        return "military"
+    if words & GOV_WORDS or "GPE" in labels:
+        return "government"
+    if words & STATEMENT_NOUNS or words & {"document", "documents", "footage", "video", "data"}:
+        return "document"
+    if "ORG" in labels or words & ORG_WORDS:
+        return "organization"
+    if words & {"he", "she"}:
+        return "person"
+    return "organization" if labels & {"ORG"} else "anonymous"
+
+
+def _classify_phrase(text: str, start: int, entities: list[Entity]) -> SourceType:
+    """source_type of a source phrase, judged on its head part (before an apposition or "citing")."""
+    head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
+    return source_type_of(head_part, _entities_in(entities, start, start + len(head_part)))
+
+
+def _entities_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    return [e for e in entities if e.start >= start and e.end <= end]
+
+
+def _canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
+    """The canonical name of a source phrase: its head's entity canonical, else the cleaned phrase."""
+    a, b = _span_of(tokens)
+    ents = [e for e in _entities_in(entities, a, b) if e.label not in ("DATE", "TIME", "CARDINAL")]
+    text = doc_text(tokens[0].doc)[a:b]
+    # Cut appositions and "citing ..." tails: "Vadym Mysnyk, a spokesperson ..." → "Vadym Mysnyk".
+    head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
+    if ents:
+        first = ents[0]
+        if first.start - a <= 4 and first.label in ("PERSON", "ORG", "MILITARY_UNIT", "GPE", "NORP", "ARMED_ACTOR"):
+            # "X's Telegram channel", "the Telegram channel of X": keep the whole head phrase.
+            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|statement|ministry)\b",
+                         head_part, re.I) and len(head_part) > len(first.text) + 3:
+                return _clean_source(head_part)
+            if first.label in ("NORP", "GPE") and first.end < a + len(head_part) - 2:
+                return _clean_source(head_part)  # "Ukrainian media outlets": the nationality is a modifier
+            name = first.canonical or _clean_source(first.text)
+            acro = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", doc_text(tokens[0].doc)[first.end : first.end + 12])
+            return f"{name} ({acro.group(1)})" if acro else name
+    return _clean_source(head_part)
+
+
+def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Claim]:
+    """Attributed claims in ``doc`` (evidence = the sentence), ids "c1", "c2", ... in text order."""
+    if not doc.has_annotation("DEP"):
+        return []  # the relevance gate skipped the parser: no conflict vocabulary, no claims
+    sents = list(doc.sents)
+    found: list[tuple[int, Claim]] = []  # (sentence index, claim)
+    memory = _Sources()
+    for si, sent in enumerate(sents):
+        for claim in _claims_in_sentence(sent, entities, memory):
+            found.append((si, claim))
+    _apply_neighbour_verification(found, sents)
+    seen: set[tuple[str | None, str | None, str]] = set()
+    unique = []
+    for si, c in found:  # duplicated headlines/paragraphs (aggregator noise) give one claim
+        key = (c.source, c.cue, c.text)
+        if key not in seen:
+            seen.add(key)
+            unique.append((si, c))
+    found = unique
+    claims = []
+    for n, (_, c) in enumerate(found, start=1):
+        c.id = f"c{n}"
+        claims.append(c)
+    return claims
+
+
+def _sentence_span(sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    start = sent.start_char + lead
+    return Span(text=text, start=start, end=start + len(text))
+
+
+def _content_tokens(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return _subtree_without(child, frozenset())
+    return None
+
+
+def _quote_content(sent: SpacySpan) -> tuple[int, int] | None:
+    m = _QUOTE_RE.search(sent.text)
+    if not m:
+        return None
+    return sent.start_char + m.start(1), sent.start_char + m.end(1)
+
+
+def _make_claim(
+    sent: SpacySpan,
+    content: tuple[int, int],
+    source: str | None,
+    source_text: str | None,
+    stype: SourceType | None,
+    cue: str,
+) -> Claim:
+    doc = sent.doc
+    a, b = content
+    text = doc_text(doc)[a:b].strip(" ,.;:\"“”")
+    cue_l = cue.lower()
+    hedged = bool(_HEDGE_RE.search(text)) or bool(_HEDGE_RE.search(cue))
+    verification: Verification = "none stated"
+    negated = bool(re.search(r"\b(not|n't|never|no)\b", doc_text(doc)[sent.start_char : a] + " " + cue_l))
+    if re.search(r"\bconfirm", cue_l) and not negated:
+        verification = "confirmed"
+    elif re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", cue_l):
+        verification = "disputed"
+    elif _UNCONF_RE.search(sent.text):
+        verification = "unconfirmed"
+    elif _DISP_RE.search(sent.text) and not re.search(r"\bden(y|ied|ies)", text, re.I):
+        verification = "disputed"
+    return Claim(
+        id="",
+        text=text,
+        source=source,
+        source_text=source_text,
+        source_type=stype,
+        cue=cue,
+        hedged=hedged,
+        verification=verification,
+        evidence=_sentence_span(sent),
+    )
+
+
+def _resolve_source(
+    subj: Token, entities: list[Entity], memory: _Sources, verb: Token | None = None
+) -> tuple[str | None, str | None, SourceType | None]:
+    low = subj.text.lower()
+    if low in _PRONOUNS_PERSON:
+        # the nearest person named before the pronoun (within ~600 characters), else the last person speaker
+        people = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx and subj.idx - e.end < 600]
+        recent_speaker = memory.last_person is not None and subj.idx - memory.last_person_at < 400
+        if people and not recent_speaker and (
+            memory.last_person is None or memory.last_person[0] != (people[-1].canonical or people[-1].text)
+        ):
+            last = people[-1]
+            if memory.last_person is None or memory.last_person_at < last.start:
+                name = last.canonical or last.text
+                memory.remember(name, subj.text, "person", singular=True, at=last.start)
+                return name, subj.text, "person"
+        if memory.last_person:
+            return memory.last_person[0], subj.text, memory.last_person[2]
+        return None, subj.text, "person"
+    if low in _PRONOUNS_OTHER:
+        if low == "it" and subj.dep_ == "nsubjpass":
+            return None, None, "anonymous"  # "it is reported that ..."
+        if verb is not None:
+            # "The army “repelled the attack”, it said": the pronoun names the content's own subject
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+            csubj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
+            if comp is not None and csubj is not None and (
+                csubj.pos_ == "PROPN" or csubj.ent_type_ in ("ORG", "NORP", "GPE")
+            ):
+                toks = [t for t in csubj.subtree if t.i < comp.i]
+                if toks:
+                    a, b = _span_of(toks)
+                    text = doc_text(subj.doc)[a:b]
+                    return _canonical_source(toks, entities), text, _classify_phrase(text, a, entities)
+        if memory.last_any:
+            return memory.last_any[0], subj.text, memory.last_any[2]
+        return None, subj.text, "anonymous"
+    head = subj
+    if low in _RELATIVE:
+        # "..., which claims ...": the relative clause's verb hangs off the noun it modifies;
+        # climb "the channel of X" to "channel".
+        verb = subj.head
+        head = verb.head if verb.dep_ == "relcl" else verb
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+    toks = _subtree_without(head, frozenset({"relcl", "acl"} if low in _RELATIVE else {"relcl"}))
+    if verb is not None and head.i < verb.i:
+        toks = [t for t in toks if t.i < verb.i]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+    if not toks:
+        return None, None, None
+    a, b = _span_of(toks)
+    text = doc_text(subj.doc)[a:b]
+    stype = _classify_phrase(text, a, entities)
+    ents = _entities_in(entities, a, b)
+    source = _canonical_source(toks, entities)
+    if stype == "anonymous" and not ents:
+        source = _clean_source(text)
+    singular = head.tag_ in ("NN", "NNP") or head.lower_ in ("another", "one", "someone", "other")
+    memory.remember(source, text, stype, singular=singular, at=subj.idx)
+    return source, text, stype
+
+
+def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Sources) -> list[Claim]:
+    out: list[Claim] = []
+    used_content: list[tuple[int, int]] = []
+    quote = _quote_content(sent)
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ATTRIBUTION_VERBS:
+            continue
+        lemma = tok.lemma_.lower()
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
+        if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and lemma in ("add", "say", "claim", "tell"):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
+            continue
+        if subj.dep_ == "nsubjpass" and lemma in ("believe", "say", "think", "report", "know", "expect", "consider") \
+                and subj.lower_ != "it":
+            continue  # "X is believed/said to be ...": a hedge on X, not an attribution
+        if any(c.dep_ == "neg" for c in tok.children) and lemma not in ("deny",):
+            continue  # "did not reveal", "cannot confirm": verification language, not a claim
+        content_toks = _content_tokens(tok)
+        content: tuple[int, int] | None = None
+        if content_toks:
+            content = _span_of(content_toks)
+            if quote and quote[0] <= tok.idx < quote[1]:
+                continue  # an attribution verb inside a quotation is part of the content
+        elif quote and not (quote[0] <= tok.idx < quote[1]):
+            content = quote
+        elif lemma in _OBJECT_CONTENT_VERBS:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                content = _span_of(_subtree_without(obj, frozenset()))
+        if content is None and sent.text.rstrip().endswith(":") and sent.end < len(sent.doc):
+            nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement
+            content = (nxt.start_char, nxt.end_char)
+            content_toks = list(nxt)
+        if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote):
+            continue
+        if subj.idx >= content[0] and subj.idx < content[1]:
+            continue
+        source, source_text, stype = _resolve_source(subj, entities, memory, tok)
+        if source_text is None and stype is None:
+            continue
+        # The cue: the verb with its auxiliaries/adverbs/particles ("officially confirmed", "took to X to say").
+        cue_toks = sorted(
+            [tok] + [c for c in tok.children if c.dep_ in ("advmod", "prt", "neg", "aux", "auxpass")
+                     and c.i < tok.i + 2 and abs(c.i - tok.i) <= 2],
+            key=lambda t: t.i,
+        )
+        cue = " ".join(t.text for t in cue_toks)
+        out.append(_make_claim(sent, content, source, source_text, stype, cue))
+        used_content.append(content)
+
+    # "according to X"
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        src_toks = list(pobj.subtree)
+        a, b = _span_of(src_toks)
+        pp_start, pp_end = tok.idx, b
+        if any(ua <= pp_start < ub for ua, ub in used_content):
+            # "according to" inside another claim's content: a cited source; keep the outer claim only
+            continue
+        sent_a, sent_b = _sentence_span(sent).start, _sentence_span(sent).end
+        before = doc_text(sent.doc)[sent_a:pp_start].strip(" ,")
+        after = doc_text(sent.doc)[pp_end:sent_b].strip(" ,.")
+        if len(after) > len(before):
+            c_start = doc_text(sent.doc).index(after, pp_end) if after else pp_end
+            content = (c_start, c_start + len(after))
+        else:
+            content = (sent_a, sent_a + len(before))
+        if content[1] - content[0] < 8:
+            continue
+        text = doc_text(sent.doc)[a:b]
+        stype = _classify_phrase(text, a, entities)
+        source = _canonical_source(src_toks, entities)
+        memory.remember(source, text, stype)
+        out.append(_make_claim(sent, content, source, text, stype, "according to"))
+        used_content.append(content)
+
+    # Adverbial hedges with no other cue: an unattributed claim.
+    if not out:
+        for tok in sent:
+            if tok.lower_ in _ANON_ADVERBS and tok.dep_ == "advmod":
+                span = _sentence_span(sent)
+                out.append(_make_claim(sent, (span.start, span.end), None, None, "anonymous", tok.text))
+                break
+    return out
+
+
+def _apply_neighbour_verification(found: list[tuple[int, Claim]], sents: list[SpacySpan]) -> None:
+    """Verification language in a sentence that refers back applies to the claims just before it."""
+    for si, sent in enumerate(sents):
+        text = sent.text
+        status: Verification | None = None
+        if _UNCONF_RE.search(text):
+            status = "unconfirmed"
+        elif _DISP_RE.search(text) and _BACKREF_RE.search(text):
+            status = "disputed"
+        if status is None or not _BACKREF_RE.search(text):
+            continue
+        for sj, claim in found:
+            if si - 2 <= sj < si and claim.verification == "none stated":
+                claim.verification = status

@@ -1,0 +1,177 @@
+"""Entities from the parsed body: spaCy NER plus sitrep's own spans.
+
+Labels (``Entity.label``):
+
+- spaCy's labels as they come: PERSON, ORG, GPE, LOC, NORP, FAC, DATE, TIME, CARDINAL, ... (the
+  numeric / temporal labels are dropped except DATE and TIME, which the event stage uses).
+- ``MILITARY_UNIT``: "92nd Special Force Brigade", "11th Army Corps", "Storm Corps"; a nickname
+  the text equates with a unit ("The 11th Corps, or “Storm Corps”") gets that unit as ``canonical``.
+- ``ARMED_ACTOR``: a nationality or country plus a force noun ("North Korean troops",
+  "Ukraine's forces"); ``canonical`` = "Military Forces of <country>" (police nouns →
+  "Police Forces of <country>").
+- Government metonyms ("the Pentagon", "the Kremlin") stay ORG with ``canonical`` =
+  "Government of <country>".
+- PERSON: ``canonical`` = the name without title ("Mr.", "President", ...); a short mention
+  ("Mr. Zelenskyy", "Zelenskyy") takes the longest full name in the document that ends with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.extract.lexicon import METONYMS, ORDINAL, POLICE_NOUNS, country_of
+from sitrep.extract.nlp import doc_text
+from sitrep.models import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_KEEP_LABELS = frozenset("PERSON ORG GPE LOC NORP FAC DATE TIME EVENT PRODUCT".split())
+_TITLES = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|Pres)\.?\s+|"
+    r"(?:President|Prime Minister|Minister|General|Colonel|Major|Captain|Commander|Governor|Mayor|Senator|"
+    r"Lieutenant|Sergeant|Chief|Spokesman|Spokeswoman|King|Queen|Prince|Sheikh|Ayatollah|Pope)\s+)+"
+)
+ORDINAL_RE = rf"(?:{ORDINAL})"
+_PLACE_RE = re.compile(
+    r"\b(?:(?:village|town|city|settlement|hamlet|locality|commune|district|camp|port)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)|"
+    r"(?P<kind_name>[A-Z][\w-]+(?:[ -][A-Z][\w-]+)?\s+(?:(?:border|frontier|frontline|front-line|northern|"
+    r"southern|eastern|western|central)\s+)?(?P<kind>Oblast|oblast|Region|region|Province|province|"
+    r"Governorate|governorate|District|district|Krai|krai|Raion|raion)))"
+)
+_EQUATE_RE = re.compile(r",?\s+(?:or|also known as|aka|known as|dubbed|nicknamed|called)\s+[\"“'‘]?")
+
+
+def person_name(text: str) -> str:
+    """A person's name without titles or possessive ("Mr. Zelenskyy's" → "Zelenskyy")."""
+    name = re.sub(r"['’]s?$", "", text.strip())
+    name = _TITLES.sub("", name)
+    return name.strip(" ,.")
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """All entities of ``doc`` as records (offsets into the parsed body), sorted by start."""
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in taken)
+
+    # Own spans first: they win over overlapping NER spans.
+    for span in doc.spans.get("sitrep_units", []):
+        out.append(Entity(text=span.text, label="MILITARY_UNIT", start=span.start_char, end=span.end_char))
+        taken.append((span.start_char, span.end_char))
+    for span in doc.spans.get("sitrep_actors", []):
+        if overlaps(span.start_char, span.end_char):
+            continue
+        head = span.text.split()[-1].lower()
+        country = country_of(re.sub(r"\s+(?:\S+)$", "", span.text))
+        if country is None:
+            words = span.text.split()
+            for k in range(len(words) - 1, 0, -1):
+                country = country_of(" ".join(words[:k]))
+                if country:
+                    break
+        kind = "Police Forces of" if head in POLICE_NOUNS else "Military Forces of"
+        out.append(
+            Entity(
+                text=span.text,
+                label="ARMED_ACTOR",
+                start=span.start_char,
+                end=span.end_char,
+                canonical=f"{kind} {country}" if country else None,
+            )
+        )
+        taken.append((span.start_char, span.end_char))
+
+    # Places the small NER model mislabels or misses: "Kursk Oblast", "village of X".
+    for m in _PLACE_RE.finditer(doc_text(doc)):
+        grp = "kind_name" if m.group("kind") else "name"
+        a, b = m.start(grp), m.end(grp)
+        if doc_text(doc)[a:b].split()[0] in ("The", "This", "That", "A", "Each", "Every") or overlaps(a, b):
+            continue
+        label = "LOC" if m.group("kind") else "GPE"
+        out.append(Entity(text=doc_text(doc)[a:b], label=label, start=a, end=b))
+        taken.append((a, b))
+
+    for ent in doc.ents:
+        if ent.label_ not in _KEEP_LABELS or overlaps(ent.start_char, ent.end_char):
+            continue
+        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        # spaCy often includes a leading "the" in ORG spans; keep the span, canonicalise without it.
+        canonical: str | None = None
+        low = _strip_det(text).lower()
+        if low in METONYMS:
+            canonical = METONYMS[low]
+        elif ent.label_ == "PERSON":
+            canonical = person_name(text)
+        elif ent.label_ == "ORG":
+            canonical = _strip_det(re.sub(r"['’]s$", "", text))
+        out.append(Entity(text=text, label=ent.label_, start=start, end=end, canonical=canonical))
+        taken.append((start, end))
+
+    # Metonyms the NER missed ("the Kremlin" is often untagged).
+    for m in re.finditer(r"\b(?:the\s+)?(" + "|".join(re.escape(k) for k in METONYMS) + r")\b", doc_text(doc), re.I):
+        a, b = m.start(1), m.end(1)
+        if not m.group(1)[0].isupper() or overlaps(a, b):
+            continue
+        out.append(Entity(text=doc_text(doc)[a:b], label="ORG", start=a, end=b, canonical=METONYMS[m.group(1).lower()]))
+        taken.append((a, b))
+
+    out.sort(key=lambda e: e.start)
+    _link_person_names(out)
+    _link_unit_nicknames(out, doc_text(doc))
+    return out
+
+
+def _link_person_names(entities: list[Entity]) -> None:
+    """Short person mentions → the longest full name in the document that ends with the same surname."""
+    full = [e.canonical for e in entities if e.label == "PERSON" and e.canonical and len(e.canonical.split()) >= 2]
+    for e in entities:
+        if e.label != "PERSON" or not e.canonical:
+            continue
+        parts = e.canonical.split()
+        if len(parts) == 1:
+            cands = [f for f in full if f.split()[-1] == parts[0]] or [f for f in full if parts[0] in f.split()]
+            if cands:
+                e.canonical = max(cands, key=len)
+
+
+def _link_unit_nicknames(entities: list[Entity], text: str) -> None:
+    """Unit nicknames equated in the text ("The 11th Corps, or “Storm Corps”") point to the unit."""
+    units = [e for e in entities if e.label == "MILITARY_UNIT"]
+    # "92nd and 94th Special Force Brigades": the bare ordinal shares the next unit's name.
+    for first, second in zip(units, units[1:], strict=False):
+        if re.fullmatch(ORDINAL_RE, first.text):
+            tail = re.sub(r"^\S+\s+", "", second.text)
+            first.canonical = f"{first.text} {_singular(tail)}"
+            second.canonical = second.canonical or _singular(second.text)
+    for u in units:
+        if u.canonical is None and u.text != _singular(u.text) and re.match(ORDINAL_RE, u.text):
+            u.canonical = _singular(u.text)
+    for u in units:
+        if u.canonical:
+            continue
+        m = re.match(r"(\d+\w*)\b.*\b(\w+)$", u.text)
+        if not m:
+            continue
+        longer = [v for v in units if v is not u and v.text.startswith(m.group(1)) and v.text.endswith(m.group(2))
+                  and len(v.text) > len(u.text)]
+        if longer:
+            u.canonical = max(longer, key=lambda v: len(v.text)).text
+    for first, second in zip(units, units[1:], strict=False):
+        between = text[first.end : second.start]
+        if len(between) <= 20 and _EQUATE_RE.fullmatch(between):
+            second.canonical = first.canonical or first.text
+
+
+def _singular(name: str) -> str:
+    """"Special Force Brigades" → "Special Force Brigade" (unit heads only)."""
+    return re.sub(r"(Brigade|Division|Regiment|Battalion|Squadron|Group|Unit)s$", r"\1", name)

