@@ -5,11 +5,13 @@ bundled samples; 58 documents, 24 real-world events with copies, rewrites citing
 different tolls, denials, re-posts months later, and confusers: same day nearby, same town a week
 apart) has gold event clusters, gold ``n_independent_sources`` and planted contradictions.
 
-Two runs into a temporary SQLite store, documents in ingestion order (files by name):
+Three runs into a temporary SQLite store, documents in ingestion order (files by name):
 
 1. **gold mentions**: records built from gold.json (gold events, places, dates, sources, figures;
    copies share a body so the store sees them as copies) → isolates fusion from extraction.
-2. **end to end**: the full pipeline (``sitrep.pipeline.process``) on the pages → store. Each
+2. **noisy gold mentions**: the same with extraction-like noise (a quarter of the reports at a
+   coarser place ~15 km off, some dates a day off, some sibling sub-event types).
+3. **end to end**: the full pipeline (``sitrep.pipeline.process``) on the pages → store. Each
    extracted mention is mapped to the gold mention of its document it fits (same type family,
    within 50 km or same place name, within 3 days); unmapped ones (background events, extraction
    errors) are counted and left out of the cluster scores.
@@ -60,8 +62,35 @@ def ordered_keys(gold: dict[str, Any]) -> list[str]:
 # --------------------------------------------------------------------------- gold records
 
 
-def gold_record(key: str, gold: dict[str, Any]) -> Any:
-    """A Record carrying the gold mentions of one document (no NLP)."""
+#: Extraction-like noise for the "noisy gold" run: (share of reports, what happens to them).
+NOISE = {"district": 0.25, "day_off": 0.15, "sub_type": 0.15}
+_SIBLING_SUBTYPE = {"Air/drone strike": "Shelling/artillery/missile attack", "Shelling/artillery/missile attack": "Air/drone strike",
+                    "Armed clash": "Attack", "Attack": "Armed clash", "Peaceful protest": "Protest with intervention",
+                    "Non-state actor overtakes territory": "Armed clash"}  # fmt: skip
+
+
+def _perturb(key: str, i: int, loc: dict[str, Any], day: str, sub: str, etype: str) -> tuple[dict[str, Any], str, str, str]:
+    """Deterministic noise per (document, mention): a coarser place ~15 km off, a date a day off,
+    a sibling sub-event type, as extraction produces them."""
+    import hashlib
+    from datetime import date, timedelta
+
+    from sitrep.models import SUB_EVENT_TO_TYPE
+
+    h = [b / 255 for b in hashlib.sha256(f"{key}:{i}".encode()).digest()[:3]]
+    loc = dict(loc)
+    if h[0] < NOISE["district"] and loc.get("lat") is not None:
+        loc.update(name=f"{loc['name']} district", lat=loc["lat"] + 0.1, lon=loc["lon"] + 0.1, geo_precision=2)
+    if h[1] < NOISE["day_off"]:
+        day = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    if h[2] < NOISE["sub_type"] and sub in _SIBLING_SUBTYPE:
+        sub = _SIBLING_SUBTYPE[sub]
+        etype = SUB_EVENT_TO_TYPE[sub]
+    return loc, day, sub, etype
+
+
+def gold_record(key: str, gold: dict[str, Any], *, noisy: bool = False) -> Any:
+    """A Record carrying the gold mentions of one document (no NLP); `noisy` perturbs them."""
     from sitrep.models import Article, Claim, Event, Location, Record, Source, Span, content_id
 
     doc = gold["documents"][key]
@@ -80,9 +109,11 @@ def gold_record(key: str, gold: dict[str, Any]) -> Any:
             claims.append(Claim(id=f"d{i}", text="the report is false", source=m["denial"], source_type="military", cue="denied",
                                 verification="disputed", evidence=span))
             cids.append(f"d{i}")
-        loc = ev["location"]
-        evs.append(Event(id=f"e{i}", event_type=ev["event_type"], sub_event_type=ev["sub_event_type"], actor1=ev["actor1"],
-                         actor2=ev["actor2"], location=Location(**loc), date=m.get("date") or ev["date"], time_precision=1,
+        loc, day, sub, etype = ev["location"], m.get("date") or ev["date"], ev["sub_event_type"], ev["event_type"]
+        if noisy:
+            loc, day, sub, etype = _perturb(doc.get("copy_of") or key, i, loc, day, sub, etype)
+        evs.append(Event(id=f"e{i}", event_type=etype, sub_event_type=sub, actor1=ev["actor1"],
+                         actor2=ev["actor2"], location=Location(**loc), date=day, time_precision=1,
                          fatalities=m.get("fatalities"), injured=m.get("injured"), source=m["source"],
                          status=m.get("status") or "reported", claims=cids, evidence=[span]))
     return Record(id=content_id(key), source=Source(uri=key, content_type="text/plain", fetched_at=datetime(2025, 11, 1, tzinfo=UTC)),
@@ -225,7 +256,7 @@ def score_store(store: Any, key_of_article: dict[str, str], gold: dict[str, Any]
 # --------------------------------------------------------------------------- runs
 
 
-def run_gold(gold: dict[str, Any] | None = None, order: list[str] | None = None) -> dict[str, Any]:
+def run_gold(gold: dict[str, Any] | None = None, order: list[str] | None = None, *, noisy: bool = False) -> dict[str, Any]:
     from sitrep.store import Store
 
     gold = gold or load_gold()
@@ -235,7 +266,7 @@ def run_gold(gold: dict[str, Any] | None = None, order: list[str] | None = None)
         key_of: dict[str, str] = {}
         t0 = time.perf_counter()
         for key in order:
-            rec = gold_record(key, gold)
+            rec = gold_record(key, gold, noisy=noisy)
             store.save(rec)
             key_of[rec.id] = key
         elapsed = time.perf_counter() - t0
@@ -289,7 +320,8 @@ def main() -> int:
     gold = load_gold()
     order = ordered_keys(gold)
     n_docs = len(gold["documents"])
-    results = {"documents": n_docs, "events": len(gold["events"]), "gold_mentions": run_gold(gold, order)}
+    results = {"documents": n_docs, "events": len(gold["events"]), "gold_mentions": run_gold(gold, order),
+               "noisy_gold_mentions": run_gold(gold, order, noisy=True)}
     if not args.gold_only:
         results["end_to_end"] = run_end_to_end(gold)
     if args.json:

@@ -87,7 +87,7 @@ def test_rss_entries(tmp_path: Path) -> None:
     assert isinstance(first, RawDocument)
     assert first.hints["title"] == "Strike on depot" and first.hints["feed_title"] == "Frontier Feed"
     assert first.url == "https://example.org/a" and "2024" in first.hints["published"]
-    assert b"drone strike" in first.content
+    assert b"drone strike" in first.content and first.content_type == "text/html"
     assert isinstance(second, Skipped) and "no content" in second.reason
 
 

@@ -190,3 +190,35 @@ def test_same_claim_across_articles_is_one_cluster_and_denial_is_linked() -> Non
     assert clusters["a1:c1"] == clusters["a2:c1"] != clusters["a3:c1"]
     assert ("a3:c1", "a1:c1") in C.denial_links([c1, c2, c3])
     assert all(d == "a3:c1" for d, _ in C.denial_links([c1, c2, c3]))
+
+
+def test_dateline_city_is_never_the_original_source() -> None:
+    m = mention(outlet="Meridian Wire", source="MOSCOW", dateline="Moscow",
+                claims=[claim("a1:c1", "MOSCOW"), claim("a1:c2", "Russia's defence ministry", source_type="military")])
+    other = mention(id="b", article_id="b", outlet="Northbridge Herald", claims=[claim("b:c1", "the ministry", source_type="military")])
+    s = C.summarise([m, other])
+    assert [x["name"] for x in s["sources"]] == ["Russia's defence ministry"]
+    assert s["n_independent_sources"] == 1
+
+
+def test_unattributed_report_is_the_outlets_own_reporting() -> None:
+    a = mention(outlet="Meridian Wire", status="confirmed")
+    b = mention(id="b", article_id="b", outlet="Levant Dispatch")
+    s = C.summarise([a, b])
+    assert {x["name"] for x in s["sources"]} == {"Meridian Wire", "Levant Dispatch"}
+    assert s["status"] == "confirmed" and "Meridian Wire" in s["status_reason"]
+
+
+def test_unresolved_place_names_match_only_by_name_unless_same_story() -> None:
+    raw = mention(id="b", location_name="Kostiantynivka's", admin1=None, country=None, iso=None, lat=None, lon=None)
+    assert C.same_event(raw, mention())  # "Kostiantynivka's" is the resolved "Kostiantynivka"
+    hospital = mention(id="c", location_name="al-Ahli hospital", admin1=None, country=None, iso=None, lat=None, lon=None)
+    assert not C.same_event(hospital, mention())
+    assert C.match_score(hospital, {**mention(), "id": "ev"}, same_story=True) >= C.MATCH_THRESHOLD
+
+
+def test_report_without_place_joins_only_its_own_story() -> None:
+    nowhere = mention(id="d", location_name=None, admin1=None, country=None, iso=None, lat=None, lon=None)
+    assert C.match_score(nowhere, mention()) == 0.0
+    assert C.match_score(nowhere, mention(), same_story=True) >= C.MATCH_THRESHOLD
+    assert C.best_match(nowhere, [{**mention(), "id": "ev1"}], frozenset({"ev1"})) == "ev1"

@@ -73,5 +73,11 @@ def test_mention_extends_to_unit_word_and_reads_qualifier() -> None:
     assert m is not None and m.qualifier == "Kursk region"
     m2 = Mention.make(text, text.index("Springfield"), text.index("Springfield") + 11, "ner")
     assert m2 is not None and m2.qualifier == "Ill."
+    # a lower-case unit word sets the level but stays out of the span (as geoparsing gold has it)
     kursk = Mention.make(text, text.index("Kursk"), text.index("Kursk") + 5, "ner")
-    assert kursk is not None and kursk.text == "Kursk region" and kursk.level_hint == 1
+    assert kursk is not None and kursk.text == "Kursk" and kursk.level_hint == 1
+    text2 = "Deputies of Rapides Parish arrested him in Alexandria, La. on Friday."
+    parish = Mention.make(text2, text2.index("Rapides"), text2.index("Rapides") + 7, "ner")
+    assert parish is not None and parish.text == "Rapides Parish" and parish.level_hint == 2
+    state = Mention.make(text2, text2.index("La."), text2.index("La.") + 2, "ner")
+    assert state is not None and state.text == "La." and state.after_comma and state.dotted

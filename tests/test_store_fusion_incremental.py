@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import insert, select, update
 
 from sitrep.models import Article, Claim, Event, Location, Record, Source, Span
-from sitrep.store import Store
-from sitrep.store import fusion
+from sitrep.store import Store, fusion
 from sitrep.store.fusion_schema import claim_links
 from sitrep.store.schema import articles, claims, corrections, mentions
 
@@ -47,8 +46,8 @@ BODY_C = "A Russian drone hit an apartment block in Kharkiv overnight, injuring 
 
 
 @pytest.fixture()
-def store(db_url: str) -> Store:
-    s = Store.open(url=db_url)
+def store(store_url: str) -> Store:  # SQLite, and PostgreSQL when its binaries are installed
+    s = Store.open(url=store_url)
     yield s
     s.close()
 
@@ -128,11 +127,14 @@ def test_corrections_survive_refresh(store: Store) -> None:
     store.save(record("a", "Northbridge Herald", BODY_A))
     eid = _one_event(store)["id"]
     with store.engine.begin() as conn:
-        conn.execute(insert(corrections), [{"event_id": eid, "field": "fatalities", "value": 8, "author": "analyst",
-                                             "created_at": datetime.now(UTC)}])
+        conn.execute(insert(corrections), [
+            {"event_id": eid, "field": "fatalities", "value": 8, "author": "analyst", "created_at": datetime.now(UTC)},
+            {"event_id": eid, "field": "notes", "value": "toll per hospital list", "author": "analyst", "created_at": datetime.now(UTC)},
+        ])
     store.save(record("b", "Meridian Wire", BODY_B, published="2025-03-12", fatalities=9, source="Prosecutor General's Office"))
     ev = _one_event(store)
     assert ev["fatalities"] == 8 and ev["n_reports"] == 2
+    assert ev["notes"] == "toll per hospital list"
 
 
 def test_same_claim_in_two_articles_shares_a_cluster(store: Store) -> None:
@@ -151,3 +153,43 @@ def test_new_mention_only_reads_candidates_in_its_window(store: Store) -> None:
         assert [c["id"] for c in fusion._candidates(conn, m)]
         far = {**m, "date": "2025-09-01", "published": "2025-09-02"}
         assert fusion._candidates(conn, far) == []
+
+
+def test_repost_stored_before_its_original_becomes_the_copy(store: Store) -> None:
+    from sitrep.clean.duplicates import signature
+
+    # a re-post months later: the page date anchors "on Tuesday" to September
+    repost_body = "WORLD NEWS HUB. " + BODY_A
+    store.save(record("r", "Northbridge Herald", repost_body, published="2025-09-20", date="2025-09-16",
+                      aggregator="World News Hub"), minhash=signature(repost_body))
+    res = store.save(record("a", "Northbridge Herald", BODY_A), minhash=signature(BODY_A))
+    assert res.canonical_id is None
+    assert store.article("r")["canonical_id"] == "a"
+    ev = _one_event(store)
+    assert ev["n_reports"] == 2 and ev["n_independent_sources"] == 1
+    assert ev["date"] == "2025-03-11"  # the original's date, not the re-post's
+    assert not any(c["field"] == "date" for c in ev["contradictions"])
+    assert ev["sources"][0]["via"] == ["Northbridge Herald", "World News Hub"]
+
+
+def test_rebuild_refuses_the_same_events(store: Store) -> None:
+    store.save(record("a", "Northbridge Herald", BODY_A))
+    store.save(record("b", "Meridian Wire", BODY_B, published="2025-03-12", fatalities=9, source="Prosecutor General's Office"))
+    store.save(record("c", "Kharkiv Today", BODY_C, place=KHARKIV, fatalities=None, source="the mayor"))
+    before = sorted((e["n_reports"], e["location"]["name"]) for e in store.events())
+    assert fusion.rebuild_events(store.engine) == 2
+    assert sorted((e["n_reports"], e["location"]["name"]) for e in store.events()) == before
+
+
+def test_claims_outside_events_are_clustered_by_source_and_content(store: Store) -> None:
+    rec_a = record("a", "Northbridge Herald", BODY_A)
+    rec_b = record("b", "Meridian Wire", BODY_B, published="2025-03-12", fatalities=9, source="Prosecutor General's Office")
+    for rec, text in ((rec_a, "Russia had launched 88 attack drones overnight"), (rec_b, "Russia launched 88 attack drones overnight")):
+        rec.claims.append(Claim(id="c9", text=text, source="Ukraine's air force", source_type="military", cue="said",
+                                evidence=Span(text="x", start=0, end=1)))
+    store.save(rec_a)
+    store.save(rec_b)
+    with store.engine.connect() as conn:
+        ids = {r.id: r.cluster_id for r in conn.execute(select(claims.c.id, claims.c.cluster_id))}
+    assert ids["a:c9"] == ids["b:c9"]
+    assert ids["a:c1"] != ids["b:c1"]  # different sources, different claims

@@ -316,7 +316,10 @@ def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
         )
     title = getattr(doc, "title", None) or raw.hints.get("title")
     body_set = set(body.split("\n\n"))
-    removed = _dedupe(dropped + [b for b in blocks if b not in body_set and b not in body])[:MAX_REMOVED]
+    title_key = L.norm_text(title or "")
+    removed = _dedupe(
+        dropped + [b for b in blocks if b not in body_set and b not in body and L.norm_text(b) != title_key]
+    )[:MAX_REMOVED]
     page = L.collect_metadata(body.split("\n\n"))
     authors = _split_authors(ld.get("author") or getattr(doc, "author", None) or meta.get("author") or raw.hints.get("author"))
     authors = _dedupe(authors + page.authors) if not authors else authors

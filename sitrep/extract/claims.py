@@ -95,13 +95,18 @@ class _Sources:
         self.last_person: tuple[str, str, SourceType | None] | None = None
         self.last_person_at = -1
         self.last_any: tuple[str, str, SourceType | None] | None = None
+        self.last_plural: tuple[str, str, SourceType | None] | None = None
 
-    def remember(self, source: str, text: str, stype: SourceType | None, singular: bool = False, at: int = -1) -> None:
+    def remember(
+        self, source: str, text: str, stype: SourceType | None, singular: bool = False, at: int = -1, plural: bool = False
+    ) -> None:
         if stype == "person" or (stype == "anonymous" and singular):
             self.last_person = (source, text, stype)
             self.last_person_at = max(at, self.last_person_at)
         if stype != "anonymous":
             self.last_any = (source, text, stype)
+        if plural:
+            self.last_plural = (source, text, stype)
 
 
 def source_type_of(text: str, entities: list[Entity]) -> SourceType:
@@ -156,6 +161,11 @@ def _canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
     text = doc_text(tokens[0].doc)[a:b]
     # Cut appositions and "citing ..." tails: "Vadym Mysnyk, a spokesperson ..." → "Vadym Mysnyk".
     head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
+    idx = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in idx or t.head is t), tokens[-1])
+    person_at_root = [e for e in ents if e.label == "PERSON" and e.start <= root.idx < e.end]
+    if person_at_root:  # "Party (SAD) chief Sukhbir Singh Badal": the person is the head, the rest a title
+        return person_at_root[0].canonical or person_at_root[0].text
     if ents:
         first = ents[0]
         if first.start - a <= 4 and first.label in ("PERSON", "ORG", "MILITARY_UNIT", "GPE", "NORP", "ARMED_ACTOR"):
@@ -179,6 +189,8 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     found: list[tuple[int, Claim]] = []  # (sentence index, claim)
     memory = _Sources()
     for si, sent in enumerate(sents):
+        if sent.start_char < 400 and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”", ":")):
+            continue  # a headline or label line at the top; the body states the same claims in full
         for claim in _claims_in_sentence(sent, entities, memory):
             found.append((si, claim))
     _apply_neighbour_verification(found, sents)
@@ -289,6 +301,8 @@ def _resolve_source(
                     a, b = _span_of(toks)
                     text = doc_text(subj.doc)[a:b]
                     return _canonical_source(toks, entities), text, _classify_phrase(text, a, entities)
+        if low == "they" and memory.last_plural:
+            return memory.last_plural[0], subj.text, memory.last_plural[2]
         if memory.last_any:
             return memory.last_any[0], subj.text, memory.last_any[2]
         return None, subj.text, "anonymous"
@@ -315,7 +329,7 @@ def _resolve_source(
     if stype == "anonymous" and not ents:
         source = _clean_source(text)
     singular = head.tag_ in ("NN", "NNP") or head.lower_ in ("another", "one", "someone", "other")
-    memory.remember(source, text, stype, singular=singular, at=subj.idx)
+    memory.remember(source, text, stype, singular=singular, at=subj.idx, plural=head.tag_ in ("NNS", "NNPS"))
     return source, text, stype
 
 
@@ -350,7 +364,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             content = quote
         elif lemma in _OBJECT_CONTENT_VERBS:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None:
+            if obj is not None and not (lemma == "claim" and obj.lemma_.lower() in ("life", "live", "victim", "toll")):
                 content = _span_of(_subtree_without(obj, frozenset()))
         if content is None and sent.text.rstrip().endswith(":") and sent.end < len(sent.doc):
             nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement

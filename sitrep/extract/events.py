@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import NUMBER_WORDS, country_of, demonym_table, find_country_mention
+from sitrep.extract.lexicon import ATTRIBUTION_VERBS, NUMBER_WORDS, country_of, demonym_table, find_country_mention
 from sitrep.extract.nlp import doc_text
 from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
 
@@ -52,13 +52,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Remote explosive/landmine/IED", _r(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|land mines?|car bomb\w*|bomb (exploded|went off|blast)|explosive devices?|mine explosion|stepped on a mine|booby[- ]trap\w*|(vehicle|car|bus|truck) hit a mine)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(shell(ing|ed|s)|artillery|missiles?|rockets?|mortars?|projectiles?|mlrs|grad|ballistic|cruise missile|howitzers?|multiple rocket|barrage|bombard(ed|ment))\b")),
     ("Remote explosive/landmine/IED", _r(r"\b(blasts?|explosions?|exploded|explosives?|detonat\w+|bomb(s|ing|ings|ed)?)\b")),
-    ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
     ("Sexual violence", _r(r"\b(rap(e|ed|es|ing)|rapists?|sexual(ly)? (violence|assault\w*|abuse\w*|exploit\w*)|abused (women|girls))\b")),
     ("Abduction/forced disappearance", _r(r"\b(abduct\w*|kidnap\w*|taken hostage|took\b.{0,20}\bhostage|forcibly disappeared|seized\b.{0,30}\bhostages?)\b")),
     ("Government regains territory", _r(r"\b(freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
     ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|fell to|fallen to)\b")),
     ("Mob violence", _r(r"\b(mob|lynch\w*|vigilantes?)\b")),
     ("Peaceful protest", _r(r"\b(protest(ed|ers|ors|s|ing)?|demonstrations?(?! of)|demonstrators|rall(y|ied|ies)|marched|sit-in|strike action|took to the streets)\b")),
+    ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
     ("Armed clash", _r(r"\b(clash(ed|es)?|fight(ing|s)?|fought|battl(e|es|ed|ing)|gun ?battles?|firefights?|exchange(d)? (of )?fire|fire ?exchange|exchanged (gun)?fire|engaged (in )?(a )?(gun|fire|battle)\w*|gunfight\w*|(cross-border|heavy|small[- ]arms|intense) firing|skirmish\w*|ambush\w*|combat operations|repelled|repulsed|offensive|assaults?|attacked\b.{0,40}\b(post|base|checkpoint|positions?|convoy|patrol|camp|soldiers|troops)|storm(ed|ing)|counter-?attack\w*)\b")),
     ("Attack", _r(r"\b(gunmen|gunman|attackers|assailants|militants|bandits|gangs?|armed men)\b.{0,60}\b(killed|shot|attacked|opened fire|massacred|executed|stormed|raided)\b|\b(massacr\w*|execut(ed|ion)s?|shot dead|gunned down|opened fire on (civilians|residents|worshippers|villagers|people)|stabbed|hacked to death|burned alive)\b")),
     ("Armed clash", _r(r"\b(attack(ed|s)?|targeted|raid(ed|s)?|stormed)\b.{0,60}\b(soldiers|troops|army|military|post|base|checkpoint|check post|detachment|convoy|patrol|positions?|police station|barracks)\b|\b(soldiers|troops|servicemen|security personnel|security forces|policemen|police officers)\b.{0,40}\b(killed|martyred|died|wounded)\b.{0,40}\battack")),
@@ -86,7 +86,11 @@ _CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|s
               r"\b(looks (at|through)|walks (past|through)|mourn(s|ing)? (at|over|near))\b")
 _GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|every day|on a daily basis|are subject to|is subject to)\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
-_BACKGROUND = _r(r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging))\b")
+_BACKGROUND = _r(
+    r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
+    r"(have|has) (launched|carried out|conducted|staged) [\w ]{0,30}since|campaign (in|since)|"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last year))\b"
+)
 _NUM = (
     r"(?:\d[\d,]*|" + "|".join(sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)) + r")"
 )
@@ -108,7 +112,9 @@ _DATE_RE = _r(
     r"today|yesterday|last week|earlier this week|this week|last month|earlier this month|"
     r"in (january|february|march|april|may|june|july|august|september|october|november|december))\b"
 )
-_FORCE_WORDS = re.compile(r"\b(troops|forces|soldiers|army|military|militants|fighters|rebels|gunmen|police|insurgents|jihadists)\b", re.I)
+_FORCE_WORDS = re.compile(
+    r"\b(troops|forces|soldiers|army|military|militants|fighters|rebels|gunmen|police|insurgents|jihadists|"
+    r"carrier|warships?|destroyer|frigate|base|outpost|checkpoint|positions)\b", re.I)
 
 
 @dataclass
@@ -215,7 +221,7 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     prefix = doc_text(sent.doc)[sent.start_char : match_start]
     if _NON_EVENT.search(prefix[-40:]) or _HYPOTHETICAL.search(prefix[-30:]):
         return False
-    if _CAPTION.search(text) or _GENERIC.search(text):
+    if _CAPTION.search(text) or _GENERIC.search(text) or is_headline(text):
         return False
     if trigger is None:
         return True
@@ -224,7 +230,8 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     if trigger.lower_ in ("battle", "combat", "fight", "fighting") and trigger.i > 0 and trigger.nbor(-1).lower_ == "in":
         return False  # "killed in battle", "identified in combat": generic
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
+            and not any(c.lower_ == "have" for c in trigger.children):
         return False  # "joined the army to fight X": a purpose, not an event
     for tok in (trigger, verb):
         for c in tok.children:
@@ -243,6 +250,16 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
         if head.lemma_.lower() in ("deny", "plan", "threaten", "vow", "want", "intend", "warn", "prepare", "aim"):
             return False
     return not (_BACKGROUND.search(text) and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
+
+
+def is_headline(text: str) -> bool:
+    """Title-case line without final punctuation: a headline that the body repeats in full."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    if len(words) < 4 or text.rstrip().endswith((".", "\"", "”")):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "after", "from", "as"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps / len(words) >= 0.9 and sum(1 for w in words if w[0].isupper()) >= len(words) * 0.6
 
 
 def _phrase(tok: Token, limit: Token | None = None) -> str:
@@ -301,8 +318,11 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                 if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
                     actor1 = actor1 or _phrase(c)
             if actor1 is None and noun.dep_ in ("nsubj", "dobj", "pobj"):
-                h = noun.head
+                h = noun.head.head if noun.dep_ == "pobj" else noun.head
                 subj = next((c for c in h.children if c.dep_ == "nsubj" and c is not noun), None)
+                while subj is None and h.dep_ in ("xcomp", "conj") and h.head is not h:
+                    h = h.head  # "a spokesman claimed to have launched attacks": the claimant's side
+                    subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
                 if subj is not None and noun.dep_ != "nsubj":
                     actor1 = _phrase(subj)
         for tok in sent:
@@ -312,12 +332,21 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                     assoc = _phrase(pobj)
             if tok.lower_ in ("against", "on", "targeting", "at") and tok.head in (trigger, trigger.head):
                 pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
-                if pobj is not None and actor2 is None and (_FORCE_WORDS.search(pobj.text) or pobj.ent_type_ in ("NORP", "ORG")):
+                if pobj is not None and actor2 is None and (_FORCE_WORDS.search(pobj.text) or pobj.ent_type_ in ("NORP", "ORG", "PERSON")):
                     actor2 = _phrase(pobj)
-            if tok.lower_ == "by" and tok.dep_ == "agent" and actor1 is None:
+            if tok.lower_ == "by" and tok.dep_ == "agent" and actor1 is None and tok.head in (trigger, trigger.head):
                 pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
                 if pobj is not None and (_FORCE_WORDS.search(pobj.text) or pobj.ent_type_ in actorish):
                     actor1 = _phrase(pobj)
+    # "Hezbollah said it fired ...": a pronoun doer is the speaker.
+    if actor1 and actor1.lower() in ("it", "they", "we", "he", "she") and trigger is not None:
+        head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+            head = head.head
+            spk = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if spk is not None and spk.lower_ not in ("it", "they", "we"):
+                actor1 = _phrase(spk)
+                break
     # "territory held by X", "from X" for territorial events
     m = re.search(r"\b(?:held|controlled|occupied) by ((?:the )?[\w’' -]{3,40}?(?:forces|troops|army|fighters|militants|rebels))\b", sent.text)
     if m and actor2 is None:
@@ -328,6 +357,16 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
     targets = [e for e in named if re.search(r"\b(on|against|at|targeting|target|killed|killing|kill|wounded|wounding|"
                                               r"injured|hit|struck|be|as)\s+(\w+\s+){0,3}$",
                                               body[max(sent.start_char, e.start - 40) : e.start], re.I)]
+    victims = [e for e in named if re.match(r"\s+(?:were|was|have been|had been|are|is)?\s*(?:killed|wounded|injured|martyred|dead|died)",
+                                            body[e.end : e.end + 30], re.I)]
+    targets += [e for e in victims if e not in targets]
+    speaker_chars: set[int] = set()  # characters of speaker phrases ("a spokeswoman for the Southern Command")
+    for t in sent:
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in ATTRIBUTION_VERBS and t.head.i > t.i:
+            for x in t.subtree:
+                speaker_chars.update(range(x.idx, x.idx + len(x.text)))
+    speakers = [e for e in named if e.start in speaker_chars]
+    named = [e for e in named if e not in speakers]
     if actor2 and re.fullmatch(r"(the\s+)?(troops|forces|soldiers|positions|fighters|servicemen)", actor2, re.I):
         norp = [e.text for e in entities if sent.start_char <= e.start and e.end <= sent.end_char and e.label == "NORP"]
         if norp:
@@ -373,15 +412,6 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                 actor2 = _phrase(pool[0])
         if actor1 is None and forces and actor2 is not None and not any(_phrase(f) == actor2 for f in forces):
             actor1 = _phrase(forces[0])
-    # "Hezbollah said it fired ...": a pronoun doer is the speaker.
-    if actor1 and actor1.lower() in ("it", "they", "we") and trigger is not None:
-        head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
-            head = head.head
-            spk = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if spk is not None and spk.lower_ not in ("it", "they", "we"):
-                actor1 = _phrase(spk)
-                break
     # "its troops" / "their forces": the country of whoever the sentence says owns them.
     for name in ("actor1", "actor2"):
         val = actor1 if name == "actor1" else actor2
@@ -393,6 +423,10 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                 actor1 = val
             else:
                 actor2 = val
+    from sitrep.extract.lexicon import CIVILIAN_NOUNS as _CIV
+
+    if actor1 and set(actor1.lower().split()) & _CIV and not _FORCE_WORDS.search(actor1):
+        actor1 = None  # civilians, journalists, residents are witnesses or victims, never the doer here
     if assoc and actor1 and assoc in actor1:
         assoc = None
     return actor1, assoc, actor2
@@ -435,7 +469,7 @@ def _looks_like_actor(text: str, entities: list[Entity] | None = None) -> bool:
         return False
     if _ACTOR_HINT.search(text) or country_of(text) is not None or country_of(text.split()[0]) is not None:
         return True
-    return bool(entities) and any(e.text in text and e.label in ("ORG", "NORP", "ARMED_ACTOR", "MILITARY_UNIT")
+    return bool(entities) and any(e.text in text and e.label in ("ORG", "NORP", "ARMED_ACTOR", "MILITARY_UNIT", "PERSON")
                                   for e in entities or [])
 
 
@@ -454,9 +488,14 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str]) -
     best: tuple[int, Entity] | None = None
     for e in places:
         after = doc_text(doc)[e.end : e.end + 3]
+        if after.startswith("-"):
+            continue  # "Iran-backed", "Houthi-controlled": a modifier, not the place
+        root = next((t for t in sent if t.idx >= e.start), None)
+        if root is not None and country_of(e.text) and root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN":
+            continue  # "the US aircraft carrier": a country as a modifier
         if after.startswith(("’s", "'s")) and not re.match(r"\s*[A-Z]", doc_text(doc)[e.end + 2 : e.end + 5]):
             continue  # "Kyiv’s Center ...": possessive modifier of an organisation
-        if any(e.text in a for a in actor_texts if a):
+        if any(re.search(rf"\b{re.escape(e.text)}\b", a) for a in actor_texts if a):
             continue
         if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
             continue  # headline case fools the NER ("Jihadist Attack")
@@ -556,7 +595,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if sub in _TERRITORY and re.search(r"\b(seiz\w*|took|taken|grabbed) power\b|\bcoup\b", text, re.I):
             continue  # a coup is not a territorial change
         trigger = _token_at(sent, sent.start_char + match.end() - 1)
-        while trigger is not None and trigger.dep_ == "compound" and trigger.head is not trigger:
+        while trigger is not None and trigger.dep_ in ("compound", "amod") and trigger.head is not trigger \
+                and trigger.head.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "suicide drone attacks" → "attacks"
         if not _is_salient(sent, trigger, sent.start_char + match.start()):
             if loc_here and loc_here.name:

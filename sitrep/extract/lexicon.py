@@ -129,7 +129,7 @@ def find_country_mention(text: str) -> str | None:
         for key, country in table.items():
             if len(key) < 3 and key not in ("us",):
                 continue
-            for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"s?(?![\w])", low):
+            for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"s?(?![\w-])", low):
                 if key == "us" and text[m.start() : m.end()] != "US":
                     continue
                 cand = (m.start(), -(m.end() - m.start()), country)

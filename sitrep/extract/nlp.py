@@ -13,9 +13,11 @@ Pipeline = the installed English model (``en_core_web_sm`` if installed, else
 ``sitrep_actors``     (assigns ``doc.spans["sitrep_actors"]``)
     armed actors "North Korean troops", "Ukraine's forces", with ``span.label_`` = "ARMED_ACTOR".
 
-Relevance gate (``settings.relevance_gate``): the gate regex is tested on the raw body first;
-a body with no conflict vocabulary is processed without tagger/parser/lemmatizer, with the model's
-statistical ``senter`` instead (several times faster); find_claims/find_events then find nothing to do.
+Relevance gate (``settings.relevance_gate``): the gate regex is counted on the raw body first; a
+body with fewer than :data:`MIN_RELEVANT_HITS` conflict words gets only the tokenizer, a rule
+sentencizer and sitrep's own regex components (no tok2vec/tagger/parser/NER: tens of times faster).
+Its record then has no spaCy NER entities, no claims and no events (documented trade-off: the product
+is about conflict events; a non-conflict story costs almost nothing).
 """
 
 from __future__ import annotations
@@ -108,10 +110,21 @@ _NICKNAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<hea
 _NICK_STOP = frozenset("The A An This That Marine Army Air Special Mechanized Motorized Tank Naval Airborne Assault Guards".split())
 
 
+_NAMED_UNIT_RE = re.compile(
+    r"\b(?:[Oo]perational(?:[- ]and[- ]|-)?(?:[Tt]actical|[Ss]trategic)?\s+[Gg]roup(?:\s+of\s+[Ff]orces)?|"
+    r"[Oo]perational\s+[Cc]ommand)\s+(?:[\"“'‘])?[A-Z][\w-]+(?:[\"”'’])?"
+    r"|\b(?:Southern|Northern|Eastern|Western|Central|Joint|Special Operations|Air Assault|Ground|Territorial "
+    r"Defen[cs]e)\s+(?:Operational\s+)?(?:Command|Forces Command)\b"
+    r"|\b(?:[A-Z][a-z]+\s+){1,2}(?:Military District|Fleet)\b"
+)
+
+
 def find_unit_offsets(text: str) -> list[tuple[int, int]]:
     """Character spans of military unit names; a list of ordinals sharing one head yields one span each."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NAMED_UNIT_RE.finditer(text)]
     for m in _UNIT_LIST_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         ords = list(_ORD_RE.finditer(m.group("ords")))
         base = m.start("ords")
         if len(ords) == 1:
@@ -144,6 +157,9 @@ def _demonym_pattern() -> re.Pattern[str]:
 
 
 _ACTOR_RE: re.Pattern[str] | None = None
+_STATE_FORCE_RE = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Army|Navy|Air Force|Armed Forces|Defen[cs]e Forces|National Guard|Police)\b"
+)
 
 
 def find_armed_actor_offsets(text: str) -> list[tuple[int, int]]:
@@ -154,7 +170,12 @@ def find_armed_actor_offsets(text: str) -> list[tuple[int, int]]:
     if _ACTOR_RE is None:
         _ACTOR_RE = _demonym_pattern()
     out = []
+    for m in _STATE_FORCE_RE.finditer(text):  # "Pakistan Army", "Israel Defense Forces"
+        if country_of(m.group(1)) is not None:
+            out.append((m.start(), m.end()))
     for m in _ACTOR_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in out):
+            continue
         if m.group("dem") and not m.group("dem")[0].isupper():
             continue
         start = m.start()
@@ -206,10 +227,8 @@ def load_pipeline(settings: Settings) -> Language:
         except OSError as e:
             raise MissingExtra("nlp", name) from e
         nlp.add_pipe("sitrep_paragraphs", before="parser")
-        if "senter" not in nlp.component_names:
-            nlp.add_pipe("sentencizer", name="senter", before="parser")
-        if "senter" not in nlp.disabled:
-            nlp.disable_pipe("senter")
+        nlp.add_pipe("sentencizer", name="sitrep_sentencizer", before="parser")
+        nlp.disable_pipe("sitrep_sentencizer")
         nlp.add_pipe("sitrep_relevance")
         nlp.add_pipe("sitrep_units")
         nlp.add_pipe("sitrep_actors")
@@ -218,22 +237,32 @@ def load_pipeline(settings: Settings) -> Language:
         return nlp
 
 
+#: Gate threshold: a text needs this many conflict-vocabulary hits (in at least two places) to get the full
+#: parse. One stray "war" or "police" in a business or politics story does not; a conflict report has dozens.
+MIN_RELEVANT_HITS = 3
+
+
 def is_relevant_text(text: str) -> bool:
-    """True when ``text`` contains any conflict vocabulary (the cheap gate)."""
-    return RELEVANCE_RE.search(text) is not None
+    """True when ``text`` holds enough conflict vocabulary to be worth the full parse (the cheap gate)."""
+    hits = 0
+    for _ in RELEVANCE_RE.finditer(text):
+        hits += 1
+        if hits >= MIN_RELEVANT_HITS:
+            return True
+    return len(text) < 600 and hits > 0  # short texts (a lead, a snippet): one hit is enough
 
 
 def parse_body(body: str, settings: Settings) -> Doc:
     """Parse ``body`` (offsets in the Doc are offsets into ``body``)."""
     nlp = load_pipeline(settings)
     if settings.relevance_gate and not is_relevant_text(body):
-        heavy = [p for p in _HEAVY_PIPES if p in nlp.pipe_names]
+        heavy = [p for p in _HEAVY_PIPES + ("tok2vec", "ner") if p in nlp.pipe_names]
         with nlp.select_pipes(disable=heavy):
-            nlp.enable_pipe("senter")
+            nlp.enable_pipe("sitrep_sentencizer")
             try:
                 doc = nlp(body)
             finally:
-                nlp.disable_pipe("senter")
+                nlp.disable_pipe("sitrep_sentencizer")
         doc._.sitrep_relevant = False
         return doc
     return nlp(body)

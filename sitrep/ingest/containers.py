@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
@@ -19,6 +20,7 @@ from sitrep.settings import Settings
 log = logging.getLogger("sitrep.ingest.containers")
 
 Item = RawDocument | Skipped
+_TAG = re.compile(r"<(?:p|div|br|a|img|span|strong|em|ul|li|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 
 
 def warc_records(stream: IO[bytes], uri: str, settings: Settings) -> Iterator[Item]:
@@ -158,7 +160,6 @@ def feed_entries(
             yield Skipped(uri=entry_uri, reason=f"feed entry {n} has no content or summary (use --follow to fetch the page)")
             continue
         body = content.encode("utf-8")
-        kind = sniff(body)
-        yield RawDocument(
-            uri=entry_uri, content=body, content_type=content_type_for(kind), url=link, encoding="utf-8", hints=hints
-        )
+        is_markup = _TAG.search(content) is not None  # feed content is an HTML fragment more often than not
+        ctype = "text/html" if is_markup else content_type_for(sniff(body))
+        yield RawDocument(uri=entry_uri, content=body, content_type=ctype, url=link, encoding="utf-8", hints=hints)

@@ -114,7 +114,7 @@ def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
 
     by_id = {c.id: c for c in claims}
     for ev in events:
-        hint = ev.location.country
+        hint = _country_hint(ev)
         ev.actor1, ev.inter1 = canonical_actor(ev.actor1, hint)
         ev.actor2, ev.inter2 = canonical_actor(ev.actor2, hint)
         ev.assoc_actor1 = canonical_actor(ev.assoc_actor1, None)[0]
@@ -139,3 +139,16 @@ def _territory_from_places(ev: Event) -> None:
         ev.sub_event_type = _TERRITORY[0] if own == ev.location.country else _TERRITORY[1]
     elif ev.inter1 in (2, 3, 4):
         ev.sub_event_type = _TERRITORY[1]
+
+
+def _country_hint(ev: Event) -> str | None:
+    """The event's country for unnamed actors: the geocoded country when the text names it (or a place
+    in it), else the country the evidence places the event in ("in northern Mali"), else the geocoded one."""
+    text = " ".join(sp.text for sp in ev.evidence)
+    if ev.location.country and ev.location.name and ev.location.name in text:
+        return ev.location.country
+    m = re.search(r"\bin (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\w*\s+)?"
+                  r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)", text)
+    if m and country_of(m.group(1)):
+        return country_of(m.group(1))
+    return ev.location.country

@@ -121,7 +121,7 @@ def norm_name(name: str | None) -> str:
     """Comparison key for actor and source names: lower case, no possessive, no leading 'the'."""
     if not name:
         return ""
-    s = name.lower().replace("’", "'").replace("'s ", " ").replace("'", "")
+    s = re.sub(r"'s\b", "", name.lower().replace("’", "'")).replace("'", "")
     s = _NAME_NOISE.sub(" ", s)
     s = re.sub(r"^the ", "", " ".join(s.split()))
     return s
@@ -211,8 +211,22 @@ def _date_fit(m: dict[str, Any], e: dict[str, Any]) -> float | None:
     return 0.3
 
 
-def _place_fit(m: dict[str, Any], e: dict[str, Any]) -> float | None:
-    """None when the places cannot be one event; else a score in [0, 1]."""
+def resolved_place(m: dict[str, Any]) -> bool:
+    """The place was found in the gazetteer (coordinates, region or country), not only named."""
+    return m.get("lat") is not None or any(m.get(k) for k in ("admin1", "country", "iso"))
+
+
+def _place_fit(m: dict[str, Any], e: dict[str, Any], *, unresolved_ok: bool = False) -> float | None:
+    """None when the places cannot be one event; else a score in [0, 1].
+
+    A place name the gazetteer did not resolve only matches the same name, unless
+    ``unresolved_ok`` (a report from the same story), where it counts as unknown.
+    """
+    if not (resolved_place(m) and resolved_place(e)):
+        na, nb = norm_name(m.get("location_name")), norm_name(e.get("location_name"))
+        if na and na == nb:
+            return 0.9
+        return 0.5 if unresolved_ok else None
     ia, ib = (m.get("iso") or "").upper(), (e.get("iso") or "").upper()
     if ia and ib and ia != ib:
         return None
@@ -283,7 +297,7 @@ def match_score(m: dict[str, Any], e: dict[str, Any], *, same_story: bool = Fals
         undated = not (parse_date(m.get("date")) and e_dated)
         if undated and m.get("sub_event_type") != e.get("sub_event_type"):
             return 0.0
-    place = _place_fit(m, e) if (has_place(m) and has_place(e)) else 0.5
+    place = _place_fit(m, e, unresolved_ok=same_story) if (has_place(m) and has_place(e)) else 0.5
     fits = (1.0 if same_story else _date_fit(m, e), place, _actor_fit(m, e))
     if any(f is None for f in fits):
         return 0.0
@@ -349,19 +363,24 @@ class Story:
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _is_dateline(name: str, m: dict[str, Any]) -> bool:
+    """A dateline city read as a speaker ("MOSCOW, Jan 12 (Agency) - ... said"): never a source."""
+    dateline = norm_name(str(m.get("dateline") or "").split(",")[0])
+    return bool(dateline) and norm_name(name) == dateline
+
+
 def _primary(ms: list[dict[str, Any]], outlet: str) -> tuple[str, str | None]:
-    """The original source a story gives: its first report's attributed source, else the outlet."""
+    """The original source a story gives: its first report's attributed source (the event's
+    source, else its claims' speakers in order), else the outlet's own reporting."""
     for m in ms:
-        src = m.get("source")
         claims = [c for c in m.get("claims") or [] if not is_denial(c)]
-        if not src and claims:
-            src = claims[0].get("source")
-        if not src or names_match(src, outlet):
-            continue
-        stype = next((c.get("source_type") for c in claims if names_match(c.get("source"), src)), None)
-        if stype == "anonymous":
-            return f"{src} ({outlet})", stype
-        return str(src), stype
+        for src in [m.get("source"), *(c.get("source") for c in claims)]:
+            if not src or names_match(src, outlet) or _is_dateline(src, m):
+                continue
+            stype = next((c.get("source_type") for c in claims if names_match(c.get("source"), src)), None)
+            if stype == "anonymous":
+                return f"{src} ({outlet})", stype
+            return str(src), stype
     return outlet, "media"
 
 

@@ -136,7 +136,7 @@ class Place:
     @property
     def level(self) -> int:
         """How specific: 0 country, 1 admin1, 2 admin2, 3 populated place or other feature."""
-        if self.fcode.startswith("PCL"):
+        if self.fcode.startswith("PCL") or self.fcode == "CONT":
             return 0
         if self.fcode == ADM1:
             return 1
@@ -205,7 +205,8 @@ class Gazetteer:
 
     def _register(self, place: Place) -> None:
         if place.level == 0:
-            self.countries.setdefault(place.country, place)
+            if place.country:
+                self.countries.setdefault(place.country, place)
         elif place.fcode == ADM1:
             self.admin1[(place.country, place.admin1)] = place
         elif place.fcode == ADM2:
@@ -328,7 +329,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 def _cache_path() -> Path:
@@ -350,7 +351,7 @@ def _load_package_cache() -> Gazetteer | None:
     gaz = Gazetteer()
     gaz.rows, gaz.by_key, gaz.by_skeleton = rows, by_key, by_skeleton
     for gid, row in rows.items():
-        if row[6] == "A":
+        if row[6] in ("A", "L"):
             gaz._register(Place(gid, *row))
     gaz.version = "package:" + _package_versions()
     return gaz
@@ -492,6 +493,13 @@ def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
                 best_capital[cc] = (pop, gid)
     capital_ids = {gid for _, gid in best_capital.values()}
 
+    with gncache_dir.joinpath("continents.json").open("r", encoding="utf-8") as fh:
+        continents: dict[str, dict[str, Any]] = json.load(fh)
+    for cont in continents.values():  # GeoNames' own continent points
+        english = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        place = Place(int(cont["geonameId"]), cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "", "L",
+                      "CONT", int(cont.get("population") or 0))
+        yield place, [cont["name"], *english]
     for c in countries.values():
         point = _region_point(members0.get(c["iso"], []))
         if point is None:

@@ -43,12 +43,24 @@ _CUE_RE = re.compile(
     r"oblasts?|port|urban-type settlement)\s+of\s+(" + _NAME + r")"
 )
 _UNIT_RE = re.compile(r"\b(" + _NAME + r")\s+(?:" + _UNIT_WORDS + r")\b")
+_WEAK_PREPOSITIONS = frozenset({"of", "and", "to", "at", "from", "between"})
 _PREP_RE = re.compile(
-    r"\b(?:in|near|outside|around|at|from|into|towards?|across|through|via|to|between|and|of|"
-    r"shelled|struck|hit|attacked|captured|recaptured|liberated|entered|took|stormed|seized|bombed|retook)"
+    r"\b((?i:in|near|outside|around|at|from|into|towards?|across|through|via|to|between|and|of|"
+    r"shelled|struck|hit|attacked|captured|recaptured|liberated|entered|took|stormed|seized|bombed|retook))"
     r"\s+(?:the\s+)?(" + _NAME + r")"
 )
 _NAMES_RE = re.compile(r"\b" + _NAME)
+_TRAILING_LOWER_UNIT_RE = re.compile(
+    r"\s+(?:(?:border|frontier|front-line|frontline)\s+)?"
+    r"(?:oblast|region|province|district|raion|rayon|county|krai|governorate|parish)$"
+)
+#: Words that end a place name and start an institution's ("Cottonport Fire Station").
+_INSTITUTION_WORDS = frozenset(
+    """fire police sheriff sheriffs department dept road street avenue lottery hospital school schools high
+    university college office council board court courthouse airport station church library museum center
+    centre company corp bank club city county state government
+    authority commission district chamber association public community jail prison""".split()
+)
 _FOLLOW_UNIT_RE = re.compile(r"^\s+(" + _UNIT_WORDS + r")\b")
 _QUALIFIER_RE = re.compile(
     r"^,\s+((?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?)(?:\s?[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?){0,3}"
@@ -84,7 +96,12 @@ class Mention:
 
     @classmethod
     def make(cls, text: str, start: int, end: int, source: str) -> Mention | None:
-        """A mention over ``text[start:end]`` (trimmed), with its unit-word hint and qualifier."""
+        """A mention over ``text[start:end]`` (trimmed), with its unit-word hint and qualifier.
+
+        A capitalised unit word after the name joins the span ("Rapides Parish", "Kursk
+        Oblast"); a lower-case one ("Kursk region", "Matara district") only sets the level
+        hint, the span staying the name (as geoparsing gold annotates it).
+        """
         while start < end and text[start] in " \t\n\"“'‘(":
             start += 1
         while end > start and text[end - 1] in " \t\n\"”'’).,;:":
@@ -99,11 +116,24 @@ class Mention:
             span = span[: m.start()]
         if not span or not any(ch.isalpha() for ch in span):
             return None
+        if text[end : end + 1] == "." and ("." in span or name_key(span) in US_STATE_ABBREVIATIONS):
+            end += 1  # "U.S.", "Ill.": the period belongs to the abbreviation
+            span = text[start:end]
+        hint: int | None = None
+        tail = _TRAILING_LOWER_UNIT_RE.search(span) if source != "gold" else None
+        if tail:
+            _, hint = split_admin_word(tail.group(0))
+            end = start + tail.start()
+            span = text[start:end]
         follow = _FOLLOW_UNIT_RE.match(text[end : end + 20]) if source != "gold" else None
         if follow:
-            end += follow.end()
-            span = text[start:end]
-        base, hint = split_admin_word(span)
+            if follow.group(1)[0].isupper():
+                end += follow.end()
+                span = text[start:end]
+            else:
+                _, hint = split_admin_word(follow.group(1))
+        base, span_hint = split_admin_word(span)
+        hint = span_hint if span_hint is not None else hint
         qualifier = None
         q = _QUALIFIER_RE.match(text[end : end + 60])
         if q:
@@ -138,24 +168,40 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def find_mentions(
-    text: str, gaz: Gazetteer, *, ner_spans: list[tuple[int, int, str]] | None
+    text: str,
+    gaz: Gazetteer,
+    *,
+    ner_spans: list[tuple[int, int, str]] | None,
+    blocked: list[tuple[int, int]] | None = None,
 ) -> list[Mention]:
-    """Toponym mentions in ``text``: NER spans, cue patterns, gazetteer-checked capitalised names."""
+    """Toponym mentions in ``text``: NER spans, cue patterns, gazetteer-checked capitalised names.
+
+    ``blocked``: spans NER gave to people or organisations; gazetteer-driven matches may not
+    overlap them ("Nelson said", "United Way").
+    """
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(blocked or [])
+    n_blocked = len(taken)
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
 
-    def add(a: int, b: int, source: str, require_known: bool) -> None:
+    def add(a: int, b: int, source: str, require_known: bool, min_population: int = 0) -> None:
         for s, e in _split_possessives(text, a, b):
+            if source == "ner":
+                e = _trim_institution(text, gaz, s, e)
             m = Mention.make(text, s, e, source)
-            if m is None or not free(m.start, m.end):
+            if m is None:
+                continue
+            if source == "ner":
+                if any(m.start < y and x < m.end for x, y in taken[n_blocked:]):
+                    continue
+            elif not free(m.start, m.end):
                 continue
             words = m.key.split()
             if not words or words[0] in _NOT_PLACES and len(words) == 1:
                 continue
-            if require_known and not _known(gaz, m.key, m.base):
+            if require_known and not _known(gaz, m.key, m.base, min_population):
                 continue
             found.append(m)
             taken.append((m.start, m.end))
@@ -167,14 +213,53 @@ def find_mentions(
     for m in _UNIT_RE.finditer(text):
         add(m.start(1), m.end(0), "cue", require_known=False)
     for m in _PREP_RE.finditer(text):
-        add(m.start(1), m.end(1), "gazetteer", require_known=True)
+        weak = m.group(1).lower() in _WEAK_PREPOSITIONS
+        add(m.start(2), m.end(2), "gazetteer", require_known=True, min_population=5000 if weak else 0)
     # Countries and first-level regions named anywhere ("Massachusetts officials said ...").
     for m in _NAMES_RE.finditer(text):
         for s, e in _split_possessives(text, m.start(), m.end()):
             if free(s, e) and _is_region_name(gaz, name_key(text[s:e])):
                 add(s, e, "gazetteer", require_known=False)
+    # An organisation named after a place: "Texas Department of ...", "Cottonport Fire Station".
+    for a, b in blocked or []:
+        cut = _trim_institution(text, gaz, a, b)
+        if cut < b:
+            del taken[: len(taken)]  # re-check against found mentions only
+            taken.extend((x.start, x.end) for x in found)
+            add(a, cut, "gazetteer", require_known=True)
+            taken[:0] = list(blocked or [])
+    # One sense per discourse: other occurrences of a recognised name are mentions too,
+    # even where NER called them a person ("Alexandria" tagged PERSON next to a GPE one).
+    known_texts = {m.text for m in found if m.text[:1].isupper() and len(m.text) > 3 and _known(gaz, m.key, m.base, 0)}
+    ner_texts = {text[a:b] for a, b, _ in ner_spans or []}
+    mentioned = [(m.start, m.end) for m in found]
+    for surface in known_texts:
+        for occ in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+            if any(occ.start() < y and x < occ.end() for x, y in mentioned):
+                continue
+            # inside a person/organisation span only when NER itself called this name a place
+            if surface not in ner_texts and any(occ.start() < y and x < occ.end() for x, y in blocked or []):
+                continue
+            m2 = Mention.make(text, occ.start(), occ.end(), "repeat")
+            if m2 is not None:
+                found.append(m2)
+                mentioned.append((m2.start, m2.end))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _trim_institution(text: str, gaz: Gazetteer, start: int, end: int) -> int:
+    """End of the place name inside an NER span like "Cottonport Fire Station" (else ``end``)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 2 or _known(gaz, name_key(text[start:end]), "", 0):
+        return end
+    for i in range(1, len(words)):
+        if name_key(words[i].group(0)) in _INSTITUTION_WORDS:
+            cut = start + words[i - 1].end()
+            if _known(gaz, name_key(text[start:cut]), split_admin_word(text[start:cut])[0], 0):
+                return cut
+            break
+    return end
 
 
 def _is_region_name(gaz: Gazetteer, key: str) -> bool:
@@ -189,10 +274,14 @@ def _is_region_name(gaz: Gazetteer, key: str) -> bool:
     return False
 
 
-def _known(gaz: Gazetteer, key: str, base: str) -> bool:
-    return bool(gaz.by_key.get(key) or (base and gaz.by_key.get(base))) or (
-        gaz.store is not None and bool(gaz.lookup(key))
-    )
+def _known(gaz: Gazetteer, key: str, base: str, min_population: int = 0) -> bool:
+    """Whether the gazetteer has ``key`` (or ``base``), as a region or a place of ``min_population``."""
+    for k in (key, base):
+        for gid in gaz.by_key.get(k, ()) if k else ():
+            row = gaz.rows.get(gid)
+            if row is not None and (row[6] != "P" or row[8] >= min_population):
+                return True
+    return gaz.store is not None and any(p.population >= min_population or p.fclass != "P" for p in gaz.lookup(key))
 
 
 _DEMONYM_TABLES: dict[str, dict[str, str]] = {}

@@ -33,7 +33,7 @@ class CorrectionIn(BaseModel):
 
 
 def _save(store: Store, record: Any) -> dict[str, Any]:
-    from sitrep.clean.duplicates import body_signature
+    from sitrep.clean.duplicates import signature as body_signature
 
     res = store.save(record, minhash=body_signature(record.body))
     return {"ok": True, "article_id": res.article_id, "status": res.status, "events": res.n_events,

@@ -105,6 +105,32 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class CachedReadMiddleware:
+    """Answer a GET under /api from the read cache before routing (ETag/304 included).
+
+    Only when reads need no token: with ``api_read_token_required`` every request goes
+    through the routes and their auth. Misses fall through to the route, which fills the cache.
+    """
+
+    def __init__(self, app: ASGIApp, cache: Any, enabled: bool) -> None:
+        self.app, self.cache, self.enabled = app, cache, enabled
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.enabled and scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith("/api/"):
+            key = scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1")
+            hit = self.cache.get(key)
+            if hit is not None:
+                body, etag = hit
+                inm = dict(scope.get("headers") or []).get(b"if-none-match", b"").decode("latin-1")
+                headers = {"ETag": etag, "Cache-Control": "private, max-age=0, must-revalidate"}
+                if inm and (inm.strip() == "*" or etag in [t.strip() for t in inm.split(",")]):
+                    await Response(status_code=304, headers=headers)(scope, receive, send)
+                else:
+                    await Response(body, media_type="application/json", headers=headers)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _wants_html(scope: Scope) -> bool:
     path = scope.get("path", "")
     if path.startswith("/api") or path.startswith("/static") or path == "/openapi.json":
@@ -210,6 +236,7 @@ def create_app(settings: Settings | None = None, store: Any = None, *, cache_sec
     app.include_router(api_write.router)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(CachedReadMiddleware, cache=app.state.cache, enabled=not settings.api_read_token_required)
     app.add_middleware(SecurityHeadersMiddleware, csp=content_security_policy(settings))
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api_max_request_bytes)
 

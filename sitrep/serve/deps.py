@@ -75,17 +75,18 @@ def dumps(data: Any) -> bytes:
 class ResponseCache:
     """Recently computed read responses (body + ETag), keyed by URL.
 
-    An entry is served while it is younger than `ttl` seconds AND the store's version is
-    unchanged. On SQLite the version is the database and WAL files' (mtime, size), so any
-    commit by any process invalidates at once; on PostgreSQL there is no cheap equivalent,
-    so a write by another process shows after at most `ttl` seconds (writes through this
-    API clear the cache immediately). `ttl=0` turns the cache off.
+    On SQLite an entry is served while the store's version is unchanged: the database and
+    WAL files' (mtime, size), so any commit by any process invalidates it at once. On
+    PostgreSQL there is no cheap equivalent, so an entry is served while younger than `ttl`
+    seconds: a write by another process shows after at most `ttl` seconds (writes through
+    this API clear the cache immediately). `ttl=0` turns the cache off on both.
     """
 
     def __init__(self, ttl: float, store: Store, max_entries: int = 2048) -> None:
         self.ttl, self.max_entries = ttl, max_entries
         self.entries: OrderedDict[str, tuple[float, Any, bytes, str]] = OrderedDict()
         self.lock = threading.Lock()
+        self.locks: dict[str, threading.Lock] = {}
         self.files: list[str] = []
         if store.engine.dialect.name == "sqlite":
             db = store.engine.url.database
@@ -93,7 +94,7 @@ class ResponseCache:
                 self.files = [db, db + "-wal"]
 
     def version(self) -> Any:
-        out = []
+        out: list[tuple[int, int] | None] = []
         for f in self.files:
             try:
                 st = os.stat(f)
@@ -110,7 +111,8 @@ class ResponseCache:
         if hit is None:
             return None
         born, version, body, etag = hit
-        if time.monotonic() - born > self.ttl or version != self.version():
+        # SQLite: the file version is exact, so age does not matter; PostgreSQL: age only.
+        if version != self.version() or (not self.files and time.monotonic() - born > self.ttl):
             return None
         return body, etag
 
@@ -122,6 +124,15 @@ class ResponseCache:
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
+
+    def key_lock(self, key: str) -> threading.Lock:
+        with self.lock:
+            lk = self.locks.get(key)
+            if lk is None:
+                if len(self.locks) > 4 * self.max_entries:
+                    self.locks.clear()
+                lk = self.locks[key] = threading.Lock()
+            return lk
 
     def clear(self) -> None:
         with self.lock:
@@ -143,17 +154,22 @@ def _respond(request: Request, body: bytes, etag: str, status_code: int, max_age
 def cached_json(request: Request, compute: Callable[[], Any]) -> Response:
     """A read response from the app's ResponseCache, or computed (and cached) now."""
     cache: ResponseCache | None = getattr(request.app.state, "cache", None)
+    if cache is None or cache.ttl <= 0:
+        body = dumps(compute())
+        return _respond(request, body, _etag(body), 200, 0)
     key = request.url.path + "?" + request.url.query
-    if cache is not None:
-        hit = cache.get(key)
-        if hit is not None:
-            return _respond(request, hit[0], hit[1], 200, 0)
-        version = cache.version()
-    body = dumps(compute())
-    etag = _etag(body)
-    if cache is not None:
-        cache.put(key, version, body, etag)
-    return _respond(request, body, etag, 200, 0)
+    hit = cache.get(key)
+    if hit is None:
+        # One computation per key at a time: concurrent misses for the same URL wait for the
+        # first instead of all hitting the database (no stampede when an entry expires).
+        with cache.key_lock(key):
+            hit = cache.get(key)
+            if hit is None:
+                version = cache.version()
+                body = dumps(compute())
+                hit = (body, _etag(body))
+                cache.put(key, version, *hit)
+    return _respond(request, hit[0], hit[1], 200, 0)
 
 
 def forget_cached(request: Request) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
@@ -44,6 +45,8 @@ NEAR_DUPLICATE_THRESHOLD: float = float(Settings.model_fields["near_duplicate_th
 LSH_BANDS, LSH_ROWS = 16, 8
 #: Most candidate events read for one mention (the date window keeps it far below this).
 MAX_CANDIDATES = 2000
+#: Days around an article's publication in which an earlier claim may be the same claim.
+CLAIM_WINDOW_DAYS = 60
 
 _summary_keys = (*EVENT_COLUMNS, "status_reason", "n_reports", "n_independent_sources", "sources",
                  "contradictions", "fatalities_low", "fatalities_high", "notes")  # fmt: skip
@@ -139,6 +142,7 @@ def _mention_dicts(conn: Connection, where: ColumnElement[bool]) -> list[dict[st
             articles.c.published,
             articles.c.url,
             articles.c.title,
+            articles.c.dateline,
             canon.c.outlet.label("canonical_outlet"),
         )
         .join(articles, articles.c.id == mentions.c.article_id)
@@ -236,6 +240,8 @@ def attach_mentions(conn: Connection, mention_ids: list[str]) -> list[str]:
     An analyst's earlier decision about the same mention id (``fusion_links``) wins over matching.
     """
     ensure_tables(conn)
+    for article_id in dict.fromkeys(mid.rsplit(":", 1)[0] for mid in mention_ids):
+        cluster_article_claims(conn, article_id)
     touched: list[str] = []
     for mid in mention_ids:
         found = _mention_dicts(conn, mentions.c.id == mid)
@@ -282,12 +288,40 @@ def refresh_event(conn: Connection, event_id: str) -> None:
         .order_by(corrections.c.created_at, corrections.c.id)
     )
     for fld, value in fixes:
-        if fld in summary:
+        if fld in _summary_keys:  # any event field an analyst may set, computed or not (notes)
             summary[fld] = value
     summary = {k: v for k, v in summary.items() if k in _summary_keys}
     summary["updated_at"] = utcnow()
     conn.execute(update(events).where(events.c.id == event_id).values(**summary))
     _refresh_claims(conn, event_id, ms)
+
+
+def cluster_article_claims(conn: Connection, article_id: str) -> None:
+    """Give an article's claims the cluster of an earlier claim by the same source saying the
+    same thing (the source as written in the claims table, an indexed lookup), or their own."""
+    from rapidfuzz import fuzz
+
+    mine = conn.execute(select(claims.c.id, claims.c.source, claims.c.text).where(claims.c.article_id == article_id)).all()
+    published = corroborate.parse_date(conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar())
+    window = []
+    if published is not None:  # a claim is repeated within weeks, not years: keeps the lookup small
+        span = timedelta(days=CLAIM_WINDOW_DAYS)
+        window = [articles.c.published.between((published - span).isoformat(), (published + span).isoformat())]
+    for c in mine:
+        cluster = "cc_" + hashlib.sha256(c.id.encode()).hexdigest()[:16]
+        if c.source:
+            earlier = conn.execute(
+                select(claims.c.id, claims.c.text, claims.c.cluster_id)
+                .join(articles, articles.c.id == claims.c.article_id)
+                .where(claims.c.source == c.source, claims.c.article_id != article_id, *window)
+                .order_by(articles.c.published, claims.c.id)
+                .limit(200)
+            ).all()
+            for e in earlier:
+                if fuzz.token_set_ratio(c.text.lower(), e.text.lower()) >= corroborate.CLAIM_SIMILARITY:
+                    cluster = e.cluster_id or "cc_" + hashlib.sha256(e.id.encode()).hexdigest()[:16]
+                    break
+        conn.execute(update(claims).where(claims.c.id == c.id).values(cluster_id=cluster))
 
 
 def _refresh_claims(conn: Connection, event_id: str, ms: list[dict[str, Any]]) -> None:
@@ -311,6 +345,12 @@ def _refresh_claims(conn: Connection, event_id: str, ms: list[dict[str, Any]]) -
 # --------------------------------------------------------------------------- analysts' decisions
 
 
+def _serialise(conn: Connection) -> None:
+    from sitrep.store.writer import serialise_writers  # here: writer imports this module
+
+    serialise_writers(conn)
+
+
 def _record_links(conn: Connection, mention_ids: list[str], event_id: str, action: str, author: str) -> None:
     if not mention_ids:
         return
@@ -330,6 +370,7 @@ def split_mention(engine: Engine, mention_id: str, *, author: str = "analyst") -
     re-processing the article puts them back together.
     """
     with transaction(engine) as conn:
+        _serialise(conn)
         ensure_tables(conn)
         row = conn.execute(select(mentions.c.event_id).where(mentions.c.id == mention_id)).first()
         if row is None:
@@ -352,6 +393,7 @@ def merge_events(engine: Engine, keep_id: str, other_id: str, *, author: str = "
     if keep_id == other_id:
         return
     with transaction(engine) as conn:
+        _serialise(conn)
         ensure_tables(conn)
         for eid in (keep_id, other_id):
             if not _event_exists(conn, eid):
@@ -370,6 +412,7 @@ def rebuild_events(engine: Engine) -> int:
     For when the matching rules change. Returns the number of events afterwards.
     """
     with transaction(engine) as conn:
+        _serialise(conn)
         ensure_tables(conn)
         conn.execute(update(mentions).where(mentions.c.pinned.is_(False)).values(event_id=None))
         keep = select(mentions.c.event_id).where(mentions.c.event_id.is_not(None)).scalar_subquery()

@@ -1,7 +1,8 @@
 """Full-text search over articles and events: SQLite FTS5 or PostgreSQL full-text.
 
-The index structures come from Alembic revision 0002 (FTS5 external-content tables with
-triggers on SQLite; GIN expression indexes on PostgreSQL). User queries are reduced to
+The index structures come from Alembic revision 0002: FTS5 external-content tables
+``fts_articles``/``fts_events`` with triggers on SQLite; on PostgreSQL side tables of the
+same names holding a tsvector per row (GIN-indexed, trigger-maintained). User queries are reduced to
 plain words and quoted phrases, so no FTS operator a user types can break the SQL; all
 words must match (AND), ``"two words"`` matches the phrase, a trailing ``*`` a prefix.
 """
@@ -11,15 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, literal_column, select, text
+from sqlalchemy import ColumnElement, Engine, func, literal_column, or_, select, text
 
 from sitrep.store.schema import articles, events
 
 EVENT_TEXT_COLS = ("event_type", "sub_event_type", "actor1", "assoc_actor1", "actor2", "assoc_actor2",
                    "location_name", "admin1", "admin2", "country", "notes")  # fmt: skip
-# Exactly the expressions the GIN indexes of revision 0002 were built on.
-PG_ARTICLE_TSV = "to_tsvector('simple', coalesce(title, '') || ' ' || body)"
-PG_EVENT_TSV = "to_tsvector('simple', " + " || ' ' || ".join(f"coalesce({c}, '')" for c in EVENT_TEXT_COLS) + ")"
 
 _TERM = re.compile(r'"([^"]+)"|(\w[\w\'-]*\*?)', re.UNICODE)
 
@@ -79,10 +77,10 @@ def event_match_condition(dialect: str, q: str) -> ColumnElement[bool] | None:
         tq = pg_tsquery(q)
         if tq is None:
             return None
-        return text(f"{PG_EVENT_TSV} @@ to_tsquery('simple', :evq)").bindparams(evq=tq)
+        return events.c.id.in_(
+            select(literal_column("id")).select_from(text("fts_events")).where(text("tsv @@ to_tsquery('simple', :evq)"))
+        ).params(evq=tq)
     # Other dialects: a case-insensitive substring over the text columns.
-    from sqlalchemy import func, or_
-
     pat = f"%{q.strip().lower()}%"
     return or_(*[func.lower(events.c[c]).like(pat) for c in EVENT_TEXT_COLS])
 
@@ -112,9 +110,9 @@ def search_articles(engine: Engine, q: str, *, limit: int = 20, offset: int = 0)
             if tq is None:
                 return []
             sql = text(
-                "WITH hits AS (SELECT id, title, outlet, aggregator, published, url, body, "
-                f"ts_rank({PG_ARTICLE_TSV}, to_tsquery('simple', :q)) AS score FROM articles "
-                f"WHERE {PG_ARTICLE_TSV} @@ to_tsquery('simple', :q) ORDER BY score DESC, id LIMIT :limit OFFSET :offset) "
+                "WITH hits AS (SELECT a.id, a.title, a.outlet, a.aggregator, a.published, a.url, a.body, "
+                "ts_rank(f.tsv, to_tsquery('simple', :q)) AS score FROM fts_articles f JOIN articles a ON a.id = f.id "
+                "WHERE f.tsv @@ to_tsquery('simple', :q) ORDER BY score DESC, a.id LIMIT :limit OFFSET :offset) "
                 "SELECT id, title, outlet, aggregator, published, url, score, "
                 "ts_headline('simple', body, to_tsquery('simple', :q), "
                 "'StartSel=\ue000, StopSel=\ue001, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet FROM hits "

@@ -64,11 +64,18 @@
   });
 
   // ------------------------------------------------------------------ map
+  // performance mark "sitrep-map-ready" once the basemap (or tiles) and the events are drawn
+  var pending = { data: true, basemap: true };
+  function markReady(part) {
+    delete pending[part];
+    if (!Object.keys(pending).length && window.performance && performance.mark) { performance.mark("sitrep-map-ready"); }
+  }
   var mapDiv = document.getElementById("map");
   var map = L.map(mapDiv, { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 18 }).setView([20, 20], 2);
   var tileUrl = mapDiv.getAttribute("data-tile-url");
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 18, attribution: "map tiles" }).addTo(map);
+    markReady("basemap");
   } else {
     fetch(mapDiv.getAttribute("data-basemap")).then(function (r) { return r.json(); }).then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
@@ -77,6 +84,7 @@
         style: { color: "#9aa4ad", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 }
       }).addTo(map).bringToBack();
       document.body.setAttribute("data-basemap-ready", "1");
+      markReady("basemap");
     }).catch(function () { document.body.setAttribute("data-basemap-ready", "error"); });
   }
 
@@ -140,6 +148,7 @@
     var s = document.getElementById("summary");
     s.textContent = data.count + " located events" + (data.mode === "regions" ? " (grouped by region: narrow the filters to see each event)" : "");
     document.body.setAttribute("data-map-ready", data.mode);
+    markReady("data");
   }).catch(function (e) { if (window.console) { console.error(e); } showError(e.message); document.body.setAttribute("data-map-ready", "error"); });
 
   // ------------------------------------------------------------------ legend with counts

@@ -410,8 +410,8 @@ def render_html(a: dict) -> str:
         if i == 1:
             paras.append('  <div class="ad">Advertisement</div>')
     wire = a["layout"] == "wire"
-    nav = ("<a href='/'>%s</a> <a href='/world'>World</a> <a href='/europe'>Europe</a> <a href='/africa'>Africa</a> "
-           "<a href='/middle-east'>Middle East</a> <a href='/markets'>Markets</a>") % e(a["outlet"].upper() if wire else a["outlet"])
+    nav = ("<a href='/'>{}</a> <a href='/world'>World</a> <a href='/europe'>Europe</a> <a href='/africa'>Africa</a> "
+           "<a href='/middle-east'>Middle East</a> <a href='/markets'>Markets</a>").format(e(a["outlet"].upper() if wire else a["outlet"]))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

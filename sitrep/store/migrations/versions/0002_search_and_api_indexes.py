@@ -2,9 +2,8 @@
 
 SQLite: FTS5 external-content tables ``fts_articles`` (title, body) and ``fts_events``
 (types, actors, places, notes) kept in step by triggers (the FTS5 documentation's
-external-content recipe). PostgreSQL: GIN indexes over the same ``to_tsvector``
-expressions that ``sitrep.store.search`` queries with (the expressions must match
-exactly for the planner to use them).
+external-content recipe). PostgreSQL: side tables ``fts_articles`` / ``fts_events``
+(id, tsvector) with GIN indexes, kept in step by triggers, so ranking reads stored vectors.
 Both: indexes for keyset pagination (date, id) and the API's sorts.
 
 Written by hand: autogenerate cannot express FTS5 tables, triggers or expression indexes.
@@ -74,13 +73,32 @@ PLAIN_INDEXES = {
 }
 
 
+def _pg_fts(table: str, id_len: int, tsv: str, watch: tuple[str, ...]) -> list[str]:
+    """A side table fts_<table>(id, tsv) with a GIN index, kept in step by a trigger: ranking
+    reads the stored tsvector instead of re-parsing every matching body."""
+    fts = f"fts_{table}"
+    new_tsv = tsv.replace("coalesce(", "coalesce(NEW.").replace("|| ' ' || body", "|| ' ' || NEW.body")
+    return [
+        f"CREATE TABLE {fts} (id VARCHAR({id_len}) PRIMARY KEY REFERENCES {table}(id) ON DELETE CASCADE, tsv TSVECTOR NOT NULL)",
+        f"CREATE INDEX {fts}_gin ON {fts} USING GIN (tsv)",
+        f"CREATE FUNCTION {fts}_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO {fts} (id, tsv) VALUES (NEW.id, {new_tsv}) ON CONFLICT (id) DO UPDATE SET tsv = EXCLUDED.tsv; "
+        "RETURN NULL; END $$",
+        f"CREATE TRIGGER {fts}_sync AFTER INSERT OR UPDATE OF {', '.join(watch)} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {fts}_sync()",
+        f"INSERT INTO {fts} (id, tsv) SELECT id, {tsv} FROM {table}",
+    ]
+
+
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
         op.execute("CREATE INDEX ixd_events_date_id ON events (date DESC NULLS LAST, id DESC)")
         op.execute("CREATE INDEX ixd_events_fatalities_id ON events (fatalities DESC NULLS LAST, id DESC)")
-        op.execute(f"CREATE INDEX fts_articles_gin ON articles USING GIN ({PG_ARTICLE_TSV})")
-        op.execute(f"CREATE INDEX fts_events_gin ON events USING GIN ({PG_EVENT_TSV})")
+        for stmt in _pg_fts("articles", 32, PG_ARTICLE_TSV, ("title", "body")):
+            op.execute(stmt)
+        for stmt in _pg_fts("events", 40, PG_EVENT_TSV, EVENT_TEXT_COLS):
+            op.execute(stmt)
     else:
         op.execute("CREATE INDEX ixd_events_date_id ON events (date, id)")
         op.execute("CREATE INDEX ixd_events_fatalities_id ON events (fatalities, id)")
@@ -103,5 +121,7 @@ def downgrade() -> None:
                 op.execute(f"DROP TRIGGER IF EXISTS fts_{t}_{suffix}")
             op.execute(f"DROP TABLE IF EXISTS fts_{t}")
     if dialect == "postgresql":
-        op.execute("DROP INDEX IF EXISTS fts_events_gin")
-        op.execute("DROP INDEX IF EXISTS fts_articles_gin")
+        for t in ("articles", "events"):
+            op.execute(f"DROP TRIGGER IF EXISTS fts_{t}_sync ON {t}")
+            op.execute(f"DROP FUNCTION IF EXISTS fts_{t}_sync()")
+            op.execute(f"DROP TABLE IF EXISTS fts_{t}")
