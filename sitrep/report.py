@@ -89,9 +89,12 @@ def pretty_event(ev: dict[str, Any]) -> str:
         f"  toll:     {ev.get('fatalities') if ev.get('fatalities') is not None else '?'} killed"
         + (f" (reports range {ev.get('fatalities_low')}–{ev.get('fatalities_high')})" if ev.get("fatalities_low") != ev.get("fatalities_high") else "")
         + (f", {ev['injured']} injured" if ev.get("injured") is not None else ""),
-        f"  reports:  {ev.get('n_reports')} from {ev.get('n_independent_sources')} independent source(s): "
-        + ", ".join(s.get("name", "?") for s in ev.get("sources") or []),
+        f"  reports:  {ev.get('n_reports')} from {ev.get('n_independent_sources')} independent source(s)",
     ]
+    for s in ev.get("sources") or []:
+        via = f" (via {', '.join(s['via'])})" if s.get("via") else ""
+        verb = "DENIES" if s.get("stance") == "denies" else "source"
+        lines.append(f"    {verb}: {s.get('name', '?')}" + (f" [{s['type']}]" if s.get("type") else "") + via)
     for c in ev.get("contradictions") or []:
         vals = "; ".join(f"{v['value']} per {', '.join(v['sources'])}" for v in c["values"])
         lines.append(f"  CONTRADICTION in {c['field']}: {vals}")

@@ -84,3 +84,48 @@ def test_cli_bad_export_format(filled_db: str, capsys, monkeypatch) -> None:  # 
 def test_cli_bad_database_url(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     code, err = _main(["--db", "mysql://x", "events"], capsys, monkeypatch)
     assert code == 1 and "unsupported database URL" in err and err.count("\n") == 1
+
+
+def test_cli_token_create_list_revoke(db_url: str) -> None:
+    tok = runner.invoke(app, ["--db", db_url, "token", "create", "analyst"])
+    assert tok.exit_code == 0 and len(tok.output.strip()) >= 32
+    assert runner.invoke(app, ["--db", db_url, "token", "list"]).output.startswith("analyst\t")
+    assert runner.invoke(app, ["--db", db_url, "token", "revoke", "analyst"]).exit_code == 0
+    assert runner.invoke(app, ["--db", db_url, "token", "list"]).output == ""
+
+
+def test_cli_geoparse_with_and_without_spans(tmp_path: Path) -> None:
+    text = "Explosions were heard in Odesa overnight, while shelling continued in Kherson, officials said."
+    page = tmp_path / "t.txt"
+    page.write_text(text)
+    res = runner.invoke(app, ["geoparse", str(page)])
+    assert res.exit_code == 0, res.output
+    found = {t["text"]: t for t in json.loads(res.output)}
+    assert found["Odesa"]["iso"] == "UA" and text[found["Odesa"]["start"] : found["Odesa"]["end"]] == "Odesa"
+    spans = tmp_path / "spans.json"
+    start = text.index("Kherson")
+    spans.write_text(json.dumps([{"start": start, "end": start + len("Kherson")}]))
+    only = json.loads(runner.invoke(app, ["geoparse", str(page), "--spans", str(spans)]).output)
+    assert [t["text"] for t in only] == ["Kherson"] and only[0]["country"] == "Ukraine"
+
+
+def test_cli_gazetteer_import_small_dump(db_url: str, tmp_path: Path) -> None:
+    cols = ["9990001", "Testivka", "Testivka", "Testiwka,Тестівка", "48.5", "37.5", "P", "PPL", "UA", "", "05",
+            "", "", "", "1200", "", "150", "Europe/Kyiv", "2024-01-01"]
+    dump = tmp_path / "UA.txt"
+    dump.write_text("\t".join(cols) + "\n")
+    res = runner.invoke(app, ["--db", db_url, "gazetteer", "import", str(dump)])
+    assert res.exit_code == 0, res.output
+    assert "1 rows read" in res.output and "1 places" in res.output
+
+
+@pytest.mark.slow
+def test_cli_demo_ingests_the_bundled_samples(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    res = runner.invoke(app, ["--db", db, "demo", "--no-serve"])
+    assert res.exit_code == 0, res.output
+    assert "SITUATION REPORT" in res.output
+    stats = Store.open(url=db).stats()
+    assert stats["articles"] >= 10 and stats["events"] >= 5
+    again = runner.invoke(app, ["--db", db, "demo", "--no-serve"])  # idempotent re-run
+    assert again.exit_code == 0 and Store.open(url=db).stats() == stats

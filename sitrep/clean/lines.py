@@ -484,6 +484,14 @@ def _drop_duplicates(content: list[Line], first_prose: int) -> None:
     where it stands near the top; any other repeat is dropped where it recurs."""
     body = [ln for ln in content if ln.kind == "body" and len(words(ln.text)) >= 6]
     keys = [norm_text(_BULLET.sub("", ln.text)) for ln in body]
+    if len(body) > 300:  # long pages: exact repeats only (the pairwise fuzzy pass is quadratic)
+        first: dict[str, int] = {}
+        for n, key in enumerate(keys):
+            if key in first:
+                body[n].kind = "duplicate"
+            else:
+                first[key] = n
+        return
     for a in range(len(body)):
         if body[a].kind != "body":
             continue

@@ -26,7 +26,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import ATTRIBUTION_VERBS, NUMBER_WORDS, country_of, demonym_table, find_country_mention
+from sitrep.extract.lexicon import (
+    ATTRIBUTION_VERBS,
+    NUMBER_WORDS,
+    country_of,
+    demonym_table,
+    find_country_mention,
+)
 from sitrep.extract.nlp import doc_text
 from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
 

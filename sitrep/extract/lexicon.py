@@ -121,22 +121,28 @@ def country_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _mention_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for source in (country_names(), demonym_table()):
+        for key, country in source.items():
+            if len(key) >= 3 or key == "us":
+                table.setdefault(key, country)
+    keys = sorted(table, key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in keys)
+    return re.compile(r"(?<![\w])(" + alt + r")s?(?![\w-])", re.I), table
+
+
+@lru_cache(maxsize=4096)
 def find_country_mention(text: str) -> str | None:
-    """The first demonym or country name occurring as whole words in ``text`` (longest match first)."""
-    low = text.lower()
-    best: tuple[int, int, str] | None = None
-    for table in (demonym_table(), country_names()):
-        for key, country in table.items():
-            if len(key) < 3 and key not in ("us",):
-                continue
-            for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"s?(?![\w-])", low):
-                if key == "us" and text[m.start() : m.end()] != "US":
-                    continue
-                cand = (m.start(), -(m.end() - m.start()), country)
-                if best is None or cand < best:
-                    best = cand
-                break
-    return best[2] if best else None
+    """The first demonym or country name occurring as whole words in ``text`` (longest match at a position)."""
+    rx, table = _mention_re()
+    for m in rx.finditer(text):
+        key = m.group(1).lower()
+        if key == "us" and m.group(1) != "US":
+            continue
+        return table.get(key)
+    return None
 
 
 # --------------------------------------------------------------------------- forces and units

@@ -43,16 +43,25 @@ _PIPELINES: dict[str, Language] = {}
 _HEAVY_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 
 #: Conflict vocabulary deciding whether a text/sentence may hold an event (stems, case-insensitive).
-RELEVANCE_RE = re.compile(
-    r"\b(?:kill|dead|death|die[ds]?\b|wound|injur|casualt|attack|strik|bomb|shell|artiller|missile|rocket|mortar|"
-    r"drone|airstrike|air strike|raid|clash|fight|battle|combat|storm|captur|seiz|overr|recaptur|retak|liberat|"
-    r"troop|soldier|militar|army|forces|militia|militant|rebel|insurg|gunm|jihad|terror|insurgen|"
-    r"explo|ied\b|landmine|mine\b|grenade|suicide|shot|shoot|gunfire|fire[ds]? on|abduct|kidnap|hostage|rape|"
-    r"protest|demonstrat|rally|riot|loot|arson|torch|arrest|detain|ceasefire|truce|agreement|offensive|assault|"
-    r"occup|invasion|invad|war\b|warplane|siege|massacre|execut|police|gang|destroy|tanks?\b|brigade|battalion|"
-    r"regiment|corps\b|frontline|front line|weapon|ammunition|hostilit|violence|violent|unrest)",
+#: STRONG words are specific to armed violence; WEAK words also occur in sport, business or crime news.
+STRONG_RE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|killings?|wounded|casualt\w*|airstrikes?|air ?strikes?|bomb\w*|shell(?:ing|ed|s)\b|"
+    r"artiller\w*|missiles?|rockets?|mortars?|drones?|clash\w*|fighting|fighters|fought|battles?|combat|"
+    r"captur\w*|seiz\w*|overr(?:an|un)|recaptur\w*|retook|retak\w*|liberat\w*|troops?|soldiers?|militar\w*|"
+    r"militias?|militants?|rebels?|insurg\w*|gunm[ae]n|jihad\w*|terroris\w*|explosions?|explosives?|exploded|"
+    r"ieds?|landmines?|grenades?|suicide bomb\w*|gunfire|abduct\w*|kidnap\w*|hostages?|rap(?:e|ed)|massacre\w*|"
+    r"ceasefire|truce|offensive|invasion|invad\w*|occupied|occupation|warplanes?|siege|shelled|brigades?|"
+    r"battalions?|regiments?|frontline|front line|hostilities|armed (?:group|forces|men))\b",
     re.I,
 )
+WEAK_RE = re.compile(
+    r"\b(?:dead|died|deaths?|injur\w*|attack\w*|strikes?|struck|raid\w*|storm\w*|shot|shooting|fire[ds]? on|"
+    r"protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*|loot\w*|arson|torch\w*|arrest\w*|detain\w*|police|gangs?|"
+    r"agreement|war|forces|army|assault\w*|violen\w*|unrest|weapons?|ammunition|executions?|executed|tanks)\b",
+    re.I,
+)
+#: Either kind of conflict word (sentence-level relevance).
+RELEVANCE_RE = re.compile(STRONG_RE.pattern + "|" + WEAK_RE.pattern, re.I)
 
 
 def _register_components() -> None:
@@ -237,19 +246,29 @@ def load_pipeline(settings: Settings) -> Language:
         return nlp
 
 
-#: Gate threshold: a text needs this many conflict-vocabulary hits (in at least two places) to get the full
-#: parse. One stray "war" or "police" in a business or politics story does not; a conflict report has dozens.
-MIN_RELEVANT_HITS = 3
+#: Gate threshold: strong conflict words count 1, weak ones 1/2; a text needs this score for the full parse.
+#: One stray "war", "police" or "attack" in a sport, business or politics story does not reach it; a conflict
+#: report scores dozens.
+MIN_RELEVANT_SCORE = 4.0
+
+
+def relevance_score(text: str, stop_at: float = MIN_RELEVANT_SCORE) -> float:
+    """Strong conflict words + half the weak ones (stops counting at ``stop_at``)."""
+    score = float(sum(1 for _ in zip(range(int(stop_at) + 1), STRONG_RE.finditer(text), strict=False)))
+    if score >= stop_at:
+        return score
+    for _ in WEAK_RE.finditer(text):
+        score += 0.5
+        if score >= stop_at:
+            break
+    return score
 
 
 def is_relevant_text(text: str) -> bool:
     """True when ``text`` holds enough conflict vocabulary to be worth the full parse (the cheap gate)."""
-    hits = 0
-    for _ in RELEVANCE_RE.finditer(text):
-        hits += 1
-        if hits >= MIN_RELEVANT_HITS:
-            return True
-    return len(text) < 600 and hits > 0  # short texts (a lead, a snippet): one hit is enough
+    if len(text) < 600:  # a lead or snippet: one conflict word is enough
+        return RELEVANCE_RE.search(text) is not None
+    return relevance_score(text) >= MIN_RELEVANT_SCORE
 
 
 def parse_body(body: str, settings: Settings) -> Doc:

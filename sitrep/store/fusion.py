@@ -32,8 +32,17 @@ from sitrep.models import Record, utcnow
 from sitrep.resolve import corroborate
 from sitrep.settings import Settings
 from sitrep.store.db import transaction
-from sitrep.store.fusion_schema import article_bands, claim_links, ensure_tables, fusion_links
-from sitrep.store.schema import EVENT_COLUMNS, articles, claims, corrections, events, mentions
+from sitrep.store.schema import (
+    EVENT_COLUMNS,
+    article_bands,
+    articles,
+    claim_links,
+    claims,
+    corrections,
+    events,
+    fusion_links,
+    mentions,
+)
 
 log = logging.getLogger("sitrep.store.fusion")
 
@@ -73,7 +82,6 @@ def _jaccard(a: bytes, b: bytes) -> float:
 
 def find_canonical(conn: Connection, record: Record, bhash: str, minhash: bytes | None) -> str | None:
     """The earlier stored article this record copies (same normalised body, or a near-duplicate)."""
-    ensure_tables(conn)
     row = conn.execute(
         select(articles.c.id, articles.c.canonical_id)
         .where(articles.c.body_hash == bhash, articles.c.id != record.id)
@@ -239,7 +247,6 @@ def attach_mentions(conn: Connection, mention_ids: list[str]) -> list[str]:
 
     An analyst's earlier decision about the same mention id (``fusion_links``) wins over matching.
     """
-    ensure_tables(conn)
     for article_id in dict.fromkeys(mid.rsplit(":", 1)[0] for mid in mention_ids):
         cluster_article_claims(conn, article_id)
     touched: list[str] = []
@@ -275,7 +282,6 @@ def attach_mentions(conn: Connection, mention_ids: list[str]) -> list[str]:
 def refresh_event(conn: Connection, event_id: str) -> None:
     """Recompute an event from its mentions, then apply analysts' corrections on top; an event
     left without mentions is removed. Also re-clusters the event's claims and denial links."""
-    ensure_tables(conn)
     ms = _mention_dicts(conn, mentions.c.event_id == event_id)
     if not ms:
         conn.execute(delete(claim_links).where(claim_links.c.event_id == event_id))
@@ -371,7 +377,6 @@ def split_mention(engine: Engine, mention_id: str, *, author: str = "analyst") -
     """
     with transaction(engine) as conn:
         _serialise(conn)
-        ensure_tables(conn)
         row = conn.execute(select(mentions.c.event_id).where(mentions.c.id == mention_id)).first()
         if row is None:
             raise InputError(f"no mention with id '{mention_id}'. Mention ids are listed by `sitrep show EVENT_ID --json`.")
@@ -394,7 +399,6 @@ def merge_events(engine: Engine, keep_id: str, other_id: str, *, author: str = "
         return
     with transaction(engine) as conn:
         _serialise(conn)
-        ensure_tables(conn)
         for eid in (keep_id, other_id):
             if not _event_exists(conn, eid):
                 raise InputError(f"no event with id '{eid}'. List ids with `sitrep events`.")
@@ -413,7 +417,6 @@ def rebuild_events(engine: Engine) -> int:
     """
     with transaction(engine) as conn:
         _serialise(conn)
-        ensure_tables(conn)
         conn.execute(update(mentions).where(mentions.c.pinned.is_(False)).values(event_id=None))
         keep = select(mentions.c.event_id).where(mentions.c.event_id.is_not(None)).scalar_subquery()
         conn.execute(delete(events).where(events.c.id.not_in(keep)))

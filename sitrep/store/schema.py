@@ -6,6 +6,9 @@
                                       (an event is the fusion of one or more mentions:
                                        each mention is one article's report of it)
     api_tokens
+    fusion_links    an analyst's split/merge decisions, keyed by mention id (survive re-processing)
+    claim_links     relations between claims ("denies": a party's denial → the claim it denies)
+    article_bands   MinHash LSH band keys of each article body: an indexed near-duplicate lookup
 
 Schema changes go through Alembic revisions in ``sitrep/store/migrations/versions``; a test
 checks that the migrated schema equals this metadata.
@@ -172,6 +175,33 @@ api_tokens = Table(
     Column("name", String(128), nullable=False, unique=True),
     Column("token_hash", String(128), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+fusion_links = Table(
+    "fusion_links",
+    metadata,
+    Column("mention_id", String(64), primary_key=True),
+    Column("event_id", String(40), nullable=False, index=True),
+    Column("action", String(16), nullable=False),  # split | merge | keep
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+claim_links = Table(
+    "claim_links",
+    metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("other_id", String(64), primary_key=True, index=True),
+    Column("relation", String(16), primary_key=True),  # denies
+    Column("event_id", String(40), index=True),
+)
+
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("band", String(40), primary_key=True),  # "<band no>:<hash of the band's rows>"
+    Index("ix_article_bands_band", "band"),
 )
 
 #: Event fields that mentions and events share (the record's flattened event columns).

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sitrep.models import Event, Record, utcnow
 from sitrep.store import fusion
 from sitrep.store.db import transaction
-from sitrep.store.schema import articles, claims, entities, mentions
+from sitrep.store.schema import article_bands, articles, claims, entities, mentions
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,7 @@ def delete_article(engine: Engine, article_id: str) -> bool:
         conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
         conn.execute(delete(claims).where(claims.c.article_id == article_id))
         conn.execute(delete(entities).where(entities.c.article_id == article_id))
+        conn.execute(delete(article_bands).where(article_bands.c.article_id == article_id))
         conn.execute(
             articles.update().where(articles.c.canonical_id == article_id).values(canonical_id=None)
         )

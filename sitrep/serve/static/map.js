@@ -67,6 +67,7 @@
   // performance mark "sitrep-map-ready" once the basemap (or tiles) and the events are drawn
   var pending = { data: true, basemap: true };
   function markReady(part) {
+    if (window.performance && performance.mark) { performance.mark("sitrep-" + part + "-ready"); }
     delete pending[part];
     if (!Object.keys(pending).length && window.performance && performance.mark) { performance.mark("sitrep-map-ready"); }
   }
@@ -77,15 +78,28 @@
     L.tileLayer(tileUrl, { maxZoom: 18, attribution: "map tiles" }).addTo(map);
     markReady("basemap");
   } else {
-    fetch(mapDiv.getAttribute("data-basemap")).then(function (r) { return r.json(); }).then(function (topo) {
-      var land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, {
-        interactive: false,
-        style: { color: "#9aa4ad", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 }
-      }).addTo(map).bringToBack();
+    // Coarse shapes (1:110m) for the first render; finer ones (1:50m) once the user zooms in.
+    var basemap = null, fineLoaded = false;
+    var loadShapes = function (url) {
+      return fetch(url).then(function (r) { return r.json(); }).then(function (topo) {
+        var layer = L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+          interactive: false,
+          style: { color: "#9aa4ad", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 }
+        });
+        if (basemap) { map.removeLayer(basemap); }
+        basemap = layer.addTo(map).bringToBack();
+      });
+    };
+    loadShapes(mapDiv.getAttribute("data-basemap")).then(function () {
       document.body.setAttribute("data-basemap-ready", "1");
       markReady("basemap");
     }).catch(function () { document.body.setAttribute("data-basemap-ready", "error"); });
+    map.on("zoomend", function () {
+      if (!fineLoaded && map.getZoom() >= 4) {
+        fineLoaded = true;
+        loadShapes(mapDiv.getAttribute("data-basemap-fine")).catch(function () { fineLoaded = false; });
+      }
+    });
   }
 
   function popupFor(p) {
@@ -143,7 +157,9 @@
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 }); }
   }
 
-  getJSON("/api/map", query).then(function (data) {
+  // The map's data first; the legend, timeline and list ask once it is in, so that on a
+  // busy server the first render does not queue behind them.
+  var mapLoaded = getJSON("/api/map", query).then(function (data) {
     if (data.mode === "points") { drawPoints(data.points); } else { drawRegions(data.regions); }
     var s = document.getElementById("summary");
     s.textContent = data.count + " located events" + (data.mode === "regions" ? " (grouped by region: narrow the filters to see each event)" : "");
@@ -152,7 +168,8 @@
   }).catch(function (e) { if (window.console) { console.error(e); } showError(e.message); document.body.setAttribute("data-map-ready", "error"); });
 
   // ------------------------------------------------------------------ legend with counts
-  getJSON("/api/stats/facets", query).then(function (f) {
+  var afterMap = function (fn) { mapLoaded.then(fn, fn); };
+  afterMap(function () { getJSON("/api/stats/facets", query).then(function (f) {
     var legend = document.getElementById("legend");
     legend.appendChild(el("h3", null, f.total + " events"));
     Object.keys(f.types).forEach(function (t) {
@@ -167,7 +184,7 @@
     Object.keys(f.statuses).forEach(function (k) { st.appendChild(el("span", { "class": "status status-" + k }, k + " " + f.statuses[k])); });
     legend.appendChild(st);
     legend.appendChild(el("p", { "class": "muted" }, "Solid: confirmed · faded, dashed: reported/unconfirmed · black ring: disputed"));
-  }).catch(function () { /* the map and list show their own errors */ });
+  }).catch(function () { /* the map and list show their own errors */ }); });
 
   // ------------------------------------------------------------------ timeline (SVG bars)
   var SVG = "http://www.w3.org/2000/svg";
@@ -216,7 +233,7 @@
   var span = query.get("since") && query.get("until") ? (Date.parse(query.get("until")) - Date.parse(query.get("since"))) / 864e5 : 9999;
   var interval = span > 120 ? "week" : "day";
   tq.set("interval", interval);
-  getJSON("/api/stats/timeline", tq).then(function (d) { drawTimeline(d.buckets, interval); }).catch(function () {});
+  afterMap(function () { getJSON("/api/stats/timeline", tq).then(function (d) { drawTimeline(d.buckets, interval); }).catch(function () {}); });
 
   // ------------------------------------------------------------------ event list
   var tbody = document.querySelector("#event-list tbody");
@@ -248,5 +265,5 @@
     }).catch(function (e) { showError(e.message); });
   }
   more.addEventListener("click", loadEvents);
-  loadEvents();
+  afterMap(loadEvents);
 })();
