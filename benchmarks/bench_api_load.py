@@ -8,7 +8,8 @@
    (no NLP): N events over 2 years, 15 countries, ACLED types, 5 events per article.
    The SQLite file is cached under $TMPDIR/sitrep-bench/ between runs (--rebuild to redo).
 2. Starts `sitrep.serve.run_server` in a separate process on 127.0.0.1 (a free port).
-3. Loads each endpoint from this process for --duration seconds with --connections
+3. Warms up for 3 s (every URL at least once), then loads each endpoint from this
+   process for --duration seconds with --connections
    concurrent keep-alive connections, rotating through a fixed set of URLs (different
    filters, ids and words), with wrk (Debian package) when installed, else a thread pool of
    httpx clients. Traffic goes to loopback only; every run is bounded in time.
@@ -290,7 +291,7 @@ def run_db(kind: str, args: argparse.Namespace) -> None:
         for name, paths in scenario_paths(event_ids, rng).items():
             rng.shuffle(paths)
             load = load_wrk if tool == "wrk" else load_python
-            load(base, paths[:20], 2, args.connections)  # warm-up
+            load(base, paths, 3, args.connections)  # warm-up: every URL at least once (fills the read cache)
             r = load(base, paths, args.duration, args.connections)
             print(f"  {name:24} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['errors']:7d}")
     finally:

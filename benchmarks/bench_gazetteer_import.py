@@ -27,7 +27,7 @@ def generate_dump(path: Path, rows: int, seed: int = 7) -> Path:
             name = "".join(rnd.choice(syll) for _ in range(rnd.randint(2, 4))).capitalize()
             alts = ",".join(name + suffix for suffix in ("o", "e", "ka")[: rnd.randint(0, 3)])
             cc = rnd.choice(countries)
-            cols = [str(10_000_000 + i), name, name, alts, f"{rnd.uniform(-60, 70):.5f}", f"{rnd.uniform(-180, 180):.5f}",
+            cols = [str(900_000_000 + i), name, name, alts, f"{rnd.uniform(-60, 70):.5f}", f"{rnd.uniform(-180, 180):.5f}",
                     "P", "PPL", cc, "", f"{rnd.randint(1, 90):02d}", "", "", "", str(rnd.choice([0, 0, 0, 120, 800, 5000])),
                     "", "100", "Europe/Moscow", "2024-01-01"]
             fh.write(("\t".join(cols) + "\n").encode())

@@ -8,6 +8,7 @@ map page in Debian's Chromium (/usr/bin/chromium) through Playwright, each run i
 browser context (empty HTTP cache). "First render" is the page's own performance mark
 `sitrep-map-ready`: milliseconds from navigation start until the country shapes and the
 events (points, or per-region circles when dense) are drawn. Goal: under 1 s.
+A screenshot of each page's first run goes to artifacts/screenshots/bench_map_N.png.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(HERE))
 import bench_api_load as api  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = HERE.parent / "artifacts" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 PAGES = {
@@ -54,6 +56,7 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            shots: list[str] = []
             for name, url in PAGES.items():
                 times: list[float] = []
                 parts: list[list[float]] = []
@@ -68,6 +71,10 @@ def main() -> None:
                     parts.append(page.evaluate("[performance.getEntriesByName('sitrep-basemap-ready')[0].startTime, "
                                                "performance.getEntriesByName('sitrep-data-ready')[0].startTime, "
                                                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"))
+                    if len(times) == 1:
+                        SHOTS.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=str(SHOTS / f"bench_map_{len(shots)}.png"))
+                        shots.append(name)
                     ctx.close()
                 print(f"  {name:32} median {statistics.median(times):6.0f} ms   first {times[0]:6.0f} ms   max {max(times):6.0f} ms"
                       f"   (medians: scripts loaded {statistics.median(p[2] for p in parts):4.0f} ms, basemap {statistics.median(p[0] for p in parts):4.0f} ms, "

@@ -298,6 +298,22 @@ def demo(
         run_server(settings, "127.0.0.1", port)
 
 
+@app.command("eval")
+def eval_(
+    news_dev: Path = typer.Argument(..., help="A news-dev folder: articles/NNN.txt, meta/NNN.json, gold/NNN.json."),
+    corrections: Path = typer.Option(None, help="Folder of reviewed gold corrections (NNN.json) applied on top of gold/."),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of a text report."),
+) -> None:
+    """Score extraction against gold: events P/R/F1, per-field accuracy, claims, entities."""
+    from sitrep.errors import InputNotFound
+    from sitrep.evaluate import evaluate_news_dev, format_report
+
+    if not (news_dev / "gold").is_dir() or not (news_dev / "articles").is_dir():
+        raise InputNotFound("needs articles/ and gold/ folders", input=str(news_dev))
+    report = evaluate_news_dev(news_dev, corrections)
+    _echo(_dump(report.as_dict()) if as_json else format_report(report))
+
+
 @app.command()
 def geoparse(
     input: str = typer.Argument(..., help="A text file, or - for stdin."),

@@ -400,3 +400,9 @@ def news_dev_records(news_dev: str | Path, ids: Iterable[str] | None = None) -> 
 def _inferred_date(text: str | None) -> str | None:
     m = re.match(r"(\d{4}-\d{2}-\d{2})", text or "")
     return m.group(1) if m else None
+
+
+def evaluate_news_dev(news_dev: Path, corrections: Path | None = None) -> EvalReport:
+    """Run the pipeline on a news-dev folder and score it against its gold (plus reviewed corrections)."""
+    gold = load_gold(Path(news_dev) / "gold", corrections)
+    return evaluate(news_dev_records(news_dev, gold.keys()), gold)

@@ -129,3 +129,20 @@ def test_cli_demo_ingests_the_bundled_samples(tmp_path: Path) -> None:
     assert stats["articles"] >= 10 and stats["events"] >= 5
     again = runner.invoke(app, ["--db", db, "demo", "--no-serve"])  # idempotent re-run
     assert again.exit_code == 0 and Store.open(url=db).stats() == stats
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_cli_eval_scores_news_dev(shared_dir: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    res = runner.invoke(app, ["eval", str(shared_dir / "data" / "news-dev"), "--corrections", str(root / "tests" / "data" / "gold"), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert "events" in json.dumps(report) and report
+
+
+def test_cli_eval_needs_a_gold_folder(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.argv", ["sitrep", "eval", str(tmp_path)])
+    with pytest.raises(SystemExit) as ex:
+        main()
+    assert ex.value.code == 2 and "needs articles/ and gold/" in capsys.readouterr().err

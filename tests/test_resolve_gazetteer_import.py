@@ -155,3 +155,36 @@ def test_geocoder_uses_imported_places_from_the_configured_store(tmp_path: Path)
     gaz = geocode.default_gazetteer(Settings(database_url=url))
     assert gaz.store is not None
     assert [p.geonameid for p in gaz.lookup("plekhove")] == [9000001]
+
+
+def test_store_built_from_package_data_serves_lookups_and_keeps_imported_rows(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.resolve import gazetteer as gz
+
+    fake = [
+        (gz.Place(2017370, "Russia", 60.0, 100.0, "RU", fclass="A", fcode="PCLI"), ["Russia"]),
+        (gz.Place(538555, "Kurskaya oblast'", 51.6, 36.1, "RU", "41", fclass="A", fcode="ADM1"), ["kursk", "kurskaya oblast"]),
+        (gz.Place(486816, "Sudzha", 51.19, 35.27, "RU", "41", population=6940), ["Sudzha", "Суджа"]),
+        (gz.Place(9000001, "Plekhovo (package)", 51.0, 35.0, "RU", "41"), ["Plekhovo"]),
+    ]
+    monkeypatch.setattr(gz, "iter_package_places", lambda display=None: iter(fake))
+    engine = _engine(db_url)
+    import_geonames(write_txt(tmp_path / "RU.txt", GOOD_ROWS[:1]), engine)  # id 9000001 from a dump
+    gaz = Gazetteer.from_store(engine)  # builds the package rows on first use
+    assert gz.store_has_package(engine) and gz.store_has_imports(engine)
+    assert [p.name for p in gaz.lookup("sudzha")] == ["Sudzha"]
+    assert gaz.admin1[("RU", "41")].geonameid == 538555
+    assert gaz.countries["RU"].name == "Russia"
+    assert gaz.get(9000001).name == "Plekhovo"  # type: ignore[union-attr]  # the imported row wins
+    assert {p.name for p, _key in gaz.lookup_skeleton("sdz")} == {"Sudzha"}
+
+
+def test_kind_can_be_forced_and_unknown_kind_is_refused(tmp_path: Path, db_url: str) -> None:
+    engine = _engine(db_url)
+    dump = write_txt(tmp_path / "RU.txt", GOOD_ROWS)
+    with pytest.raises(GazetteerError, match="columns"):
+        import_geonames(dump, engine, kind="alternatenames")  # a geoname table read as alternate names
+    assert import_geonames(dump, engine, kind="geoname").places == 4
+    with pytest.raises(GazetteerError, match="unknown dump kind"):
+        import_geonames(dump, engine, kind="postcodes")

@@ -82,15 +82,3 @@ def test_mention_extends_to_unit_word_and_reads_qualifier() -> None:
     state = Mention.make(text2, text2.index("La."), text2.index("La.") + 2, "ner")
     assert state is not None and state.text == "La." and state.after_comma and state.dotted
 
-
-def test_parse_spans_reads_json_and_lines_and_rejects_garbage() -> None:
-    from sitrep.errors import InputError
-    from sitrep.resolve.geocode import parse_spans
-
-    assert parse_spans("[[0, 5], [10, 16]]") == [(0, 5), (10, 16)]
-    assert parse_spans('[{"start": 3, "end": 9}]') == [(3, 9)]
-    assert parse_spans("0,5\n# comment\n10\t16\n") == [(0, 5), (10, 16)]
-    with pytest.raises(InputError):
-        parse_spans("zero,five")
-    with pytest.raises(InputError):
-        parse_spans("[[5, 2]]")

@@ -60,3 +60,13 @@ def test_tokens_are_hashed_verified_and_revoked(store: Store) -> None:
     assert create_token(store.engine, "desk-2") != token
     assert revoke_token(store.engine, "desk-1") is True and revoke_token(store.engine, "desk-1") is False
     assert verify_token(store.engine, token) is None
+
+
+def test_csp_allows_only_the_configured_tile_host() -> None:
+    from sitrep.serve.app import content_security_policy
+
+    offline = content_security_policy(Settings())
+    assert "img-src 'self' data:;" in offline and "http" not in offline
+    online = content_security_policy(Settings(tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png"))
+    assert "img-src 'self' data: https://*.tiles.example.org;" in online
+    assert "script-src 'self';" in online and "unsafe" not in online

@@ -239,7 +239,7 @@ def _page_blocks(tree: Any) -> list[str]:
         if 2 <= len(t) <= 300 and t not in seen:
             seen.add(t)
             out.append(t)
-            if len(out) > 2000:
+            if len(out) >= 600:  # enough to report what was dropped (MAX_REMOVED are kept)
                 break
     return out
 
@@ -253,9 +253,6 @@ def _readability_text(html: str) -> str:
     paras = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h2", "h3", "h4", "blockquote", "pre")]
     return "\n".join(p for p in paras if p)
 
-
-#: Line kinds that are furniture even inside an extracted HTML body.
-_HTML_DROP_KINDS = frozenset({"sponsor", "share", "donate", "counter", "comments", "read-time", "language", "contact"})
 
 
 def extract_html_body(
@@ -294,7 +291,7 @@ def extract_html_body(
         t = " ".join(line.split())
         if not t:
             continue
-        if line_rules and L.line_rule(t) in _HTML_DROP_KINDS:
+        if line_rules and L.html_drop_kind(t) is not None:
             dropped.append(t)
         else:
             kept.append(t)

@@ -103,6 +103,13 @@ _END_MARKER = re.compile(
     r"tags?\s*:.*|topics?\s*:.*|filed under\b.*|avatar|author box|more stories|latest (?:news|stories))\s*[:.]?$",
     re.IGNORECASE,
 )
+_CONSENT = re.compile(
+    r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby (?:continuing|using this site)\b.{0,60}\b(?:agree|accept|consent)\b|"
+    r"^(?:accept|reject|allow) (?:all|cookies)\b|^(?:loading|please wait)\W*$|^like this:?$|^like loading\W*$|"
+    r"^listen to (?:this|the) (?:article|story)\b|^(?:our standards|editorial standards|ethics policy)\s*:",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*.{0,100}$|\ball rights reserved\b", re.IGNORECASE)
 _COMMENTS = re.compile(r"^(?:\d[\d,.]*\s*(?:k\s*)?(?:comments?|replies|shares?|views?|likes?|reactions?)|comments?\s*\(?\d*\)?)$", re.IGNORECASE)
 _READTIME = re.compile(r"^(?:reading time\s*:?\s*)?\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|listen)?$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
@@ -245,6 +252,10 @@ def line_rule(text: str) -> str | None:
         return "counter"
     if _COMMENTS.match(text):
         return "comments"
+    if _CONSENT.search(text) and len(text) < 240:
+        return "consent"
+    if _COPYRIGHT.search(text) and len(text) < 160 and not _CREDIT_LINE.match(text):
+        return "copyright"
     if _READTIME.match(text):
         return "read-time"
     if is_language_switcher(text):
@@ -283,6 +294,36 @@ def line_rule(text: str) -> str | None:
         return "nav"
     if _BIO.match(text) and len(text) < 1200:
         return "bio"
+    return None
+
+
+def html_drop_kind(text: str) -> str | None:
+    """The furniture kinds that survive HTML extraction (ads, share/subscribe, counters, contact,
+    consent, donation lines): a cheaper subset of :func:`line_rule` for extracted paragraphs."""
+    n = len(text)
+    if n > 240:
+        return "sponsor" if text[:9].lower().startswith("sponsor") and _SPONSOR.match(text) else None
+    if _SPONSOR.match(text) and n < 160:
+        return "sponsor"
+    if n < 40:
+        if re.fullmatch(r"[\d\s,.|•·:/-]+", text) and not DATE_IN_LINE.search(text):
+            return "counter"
+        if _COMMENTS.match(text):
+            return "comments"
+        if _READTIME.match(text):
+            return "read-time"
+        if is_language_switcher(text):
+            return "language"
+    if "@" in text and (_CONTACT.search(text) or (_EMAIL.search(text) and len(words(text)) <= 12)):
+        return "contact"
+    if _CONTACT.search(text) and n < 220:
+        return "contact"
+    if _SHARE.search(text) and n < 200:
+        return "share"
+    if _DONATE.search(text):
+        return "donate"
+    if _CONSENT.search(text):
+        return "consent"
     return None
 
 
@@ -470,6 +511,14 @@ def classify_lines(text: str) -> TextPage:
             ln.kind = "byline"
         elif k + 1 < len(content) and content[k + 1].kind == "caption" and content[k + 1].text.lower().startswith(("credit", "photo", "image")):
             ln.kind = "caption"
+    # a caption right under a "Photo by X / Agency" credit, in the same block of a blank-separated page
+    if blank_separated:
+        for k, ln in enumerate(content[:-1]):
+            nxt = content[k + 1]
+            if ln.kind == "caption" and re.match(r"(?:photo|image|picture)s?\s*(?:by|:)", ln.text, re.IGNORECASE) and (
+                nxt.kind == "body" and nxt.block == ln.block and len(words(nxt.text)) < 40
+            ):
+                nxt.kind = "caption"
     # a caption cut short then repeated in full ("...in the Petion Ville" / "...in the Petion-Ville ... [credit]")
     for k, ln in enumerate(content[:-1]):
         nxt = content[k + 1]

@@ -96,6 +96,7 @@ class _Sources:
         self.last_person_at = -1
         self.last_any: tuple[str, str, SourceType | None] | None = None
         self.last_plural: tuple[str, str, SourceType | None] | None = None
+        self.last_anonymous: str | None = None
 
     def remember(
         self, source: str, text: str, stype: SourceType | None, singular: bool = False, at: int = -1, plural: bool = False
@@ -107,6 +108,8 @@ class _Sources:
             self.last_any = (source, text, stype)
         if plural:
             self.last_plural = (source, text, stype)
+        if stype == "anonymous" and source:
+            self.last_anonymous = source
 
 
 def source_type_of(text: str, entities: list[Entity]) -> SourceType:
@@ -170,12 +173,12 @@ def _canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
         first = ents[0]
         if first.start - a <= 4 and first.label in ("PERSON", "ORG", "MILITARY_UNIT", "GPE", "NORP", "ARMED_ACTOR"):
             # "X's Telegram channel", "the Telegram channel of X": keep the whole head phrase.
-            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|statement|ministry)\b",
+            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|ministry)\b",
                          head_part, re.I) and len(head_part) > len(first.text) + 3:
                 return _clean_source(head_part)
             if first.label in ("NORP", "GPE") and first.end < a + len(head_part) - 2:
                 return _clean_source(head_part)  # "Ukrainian media outlets": the nationality is a modifier
-            name = first.canonical or _clean_source(first.text)
+            name = _clean_source(first.text) if first.label == "ARMED_ACTOR" else (first.canonical or _clean_source(first.text))
             acro = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", doc_text(tokens[0].doc)[first.end : first.end + 12])
             return f"{name} ({acro.group(1)})" if acro else name
     return _clean_source(head_part)
@@ -293,8 +296,10 @@ def _resolve_source(
             # "The army “repelled the attack”, it said": the pronoun names the content's own subject
             comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
             csubj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
-            if comp is not None and csubj is not None and (
-                csubj.pos_ == "PROPN" or csubj.ent_type_ in ("ORG", "NORP", "GPE")
+            armed = any(e.start <= csubj.idx < e.end and e.label in ("ARMED_ACTOR", "MILITARY_UNIT", "ORG")
+                        for e in entities) if csubj is not None else False
+            if comp is not None and csubj is not None and csubj.ent_type_ != "PERSON" and (
+                armed or csubj.ent_type_ in ("ORG", "NORP", "GPE")
             ):
                 toks = [t for t in csubj.subtree if t.i < comp.i]
                 if toks:
@@ -306,6 +311,12 @@ def _resolve_source(
         if memory.last_any:
             return memory.last_any[0], subj.text, memory.last_any[2]
         return None, subj.text, "anonymous"
+    if low in ("another", "one", "other") and not list(subj.children) and memory.last_anonymous:
+        # "Another said": another of the sources just cited ("security sources" → "another security source")
+        base = re.sub(r"s$", "", memory.last_anonymous.split(" of ")[-1])
+        source = f"{low} {_clean_source(base)}"
+        memory.remember(source, subj.text, "anonymous", singular=True, at=subj.idx)
+        return source, subj.text, "anonymous"
     head = subj
     if low in _RELATIVE:
         # "..., which claims ...": the relative clause's verb hangs off the noun it modifies;
@@ -328,6 +339,14 @@ def _resolve_source(
     source = _canonical_source(toks, entities)
     if stype == "anonymous" and not ents:
         source = _clean_source(text)
+    if re.match(r"(its|their)\s", text, re.I):
+        # "..., its military announced": the owner is the sentence's first country or organisation
+        sent_start = subj.sent.start_char
+        owner = next((e for e in entities if sent_start <= e.start < a and e.label in ("GPE", "ORG", "NORP", "ARMED_ACTOR")),
+                     None)
+        if owner is not None:
+            rest = re.sub(r"^(its|their)\s+", "", text, flags=re.I)
+            source = f"{owner.canonical or owner.text} {rest}"
     singular = head.tag_ in ("NN", "NNP") or head.lower_ in ("another", "one", "someone", "other")
     memory.remember(source, text, stype, singular=singular, at=subj.idx, plural=head.tag_ in ("NNS", "NNPS"))
     return source, text, stype
@@ -345,7 +364,10 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
-        if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and lemma in ("add", "say", "claim", "tell"):
+        if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
+            tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
+        ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG"):
+            # "X said ..., adding that ...", "The gangs have long opposed Henry, noting that ...": X speaks
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
             continue
@@ -366,6 +388,13 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and not (lemma == "claim" and obj.lemma_.lower() in ("life", "live", "victim", "toll")):
                 content = _span_of(_subtree_without(obj, frozenset()))
+        if content is None and (tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and subj.i > tok.i)) \
+                and subj.idx - sent.start_char > 20:
+            # "..., Graham said, since ..." / "“...,” said Mulgrew.": the statement is the clause before
+            first = min(subj.i, tok.i)
+            content = (sent.start_char, sent.doc[first - 1].idx if first > sent.start else sent.start_char)
+            if content[1] - content[0] < 15:
+                content = None
         if content is None and sent.text.rstrip().endswith(":") and sent.end < len(sent.doc):
             nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement
             content = (nxt.start_char, nxt.end_char)

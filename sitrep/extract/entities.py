@@ -11,6 +11,9 @@ Labels (``Entity.label``):
   "Police Forces of <country>").
 - Government metonyms ("the Pentagon", "the Kremlin") stay ORG with ``canonical`` =
   "Government of <country>".
+- Places the small NER model mislabels: a country name, a one-word name after "in/near/at/between",
+  or a GeoNames city name tagged PERSON/ORG/PRODUCT becomes GPE; "X Oblast/region/province" and
+  "village/town of X" found by pattern are LOC/GPE even when the NER missed them.
 - PERSON: ``canonical`` = the name without title ("Mr.", "President", ...); a short mention
   ("Mr. Zelenskyy", "Zelenskyy") takes the longest full name in the document that ends with it.
 """

@@ -48,10 +48,11 @@ def _r(pattern: str) -> re.Pattern[str]:
 #: (sub-event type, trigger pattern) in priority order: the first match wins.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Chemical weapon", _r(r"\b(chemical (weapon|attack|munition)s?|chlorine|sarin|nerve agent|mustard gas|toxic gas|poison(ous)? gas|asphyxia\w*)\b")),
-    ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash) of (arms|weapons|firearms|ammunition|explosives))\b")),
-    ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|violently (suppressed|dispersed))\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
-    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|crowds?|students)\b.{0,80}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors))\b")),
-    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police)\b|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton-charg\w*)\b")),
+    ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash) of (arms|weapons|firearms|ammunition|explosives)|(weapons|explosive devices|ieds|bombs|mines|pistols|guns|firearms|arms|ammunition|explosives)\b.{0,40}\b(were |was |have been )?(found|discovered|seized|recovered|defused|cleared|confiscated|unearthed))\b")),
+    ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|violently (suppressed|dispersed))\b|\b(killed|shot dead|died)\b.{0,80}\b(protest|demonstration|rally)\w*\b.{0,80}\b(security forces|police|troops|soldiers)\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
+    ("Mob violence", _r(r"\b(lynch\w*|vigilantes?|mob (justice|attack\w*|beat\w*|killed|chased|set|burn\w*|lynched)|(a|an angry) mob)\b")),
+    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors))\b")),
+    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton-charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b")),
     ("Suicide bomb", _r(r"\bsuicide (bomb\w*|attack\w*|car bomb|vest|blast|attacker|truck)\b|\bblew (himself|herself|themselves) up\b|\bsvbied\b|\bexplosives?[- ]laden (vehicle|car|truck)\b")),
     ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
     ("Grenade", _r(r"\bgrenades?\b")),
@@ -62,20 +63,20 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Abduction/forced disappearance", _r(r"\b(abduct\w*|kidnap\w*|taken hostage|took\b.{0,20}\bhostage|forcibly disappeared|seized\b.{0,30}\bhostages?)\b")),
     ("Government regains territory", _r(r"\b(freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
     ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|fell to|fallen to)\b")),
-    ("Mob violence", _r(r"\b(mob|lynch\w*|vigilantes?)\b")),
     ("Peaceful protest", _r(r"\b(protest(ed|ers|ors|s|ing)?|demonstrations?(?! of)|demonstrators|rall(y|ied|ies)|marched|sit-in|strike action|took to the streets)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
-    ("Armed clash", _r(r"\b(clash(ed|es)?|fight(ing|s)?|fought|battl(e|es|ed|ing)|gun ?battles?|firefights?|exchange(d)? (of )?fire|fire ?exchange|exchanged (gun)?fire|engaged (in )?(a )?(gun|fire|battle)\w*|gunfight\w*|(cross-border|heavy|small[- ]arms|intense) firing|skirmish\w*|ambush\w*|combat operations|repelled|repulsed|offensive|assaults?|attacked\b.{0,40}\b(post|base|checkpoint|positions?|convoy|patrol|camp|soldiers|troops)|storm(ed|ing)|counter-?attack\w*)\b")),
+    ("Agreement", _r(r"\b(ceasefire|cease-fire|truce|peace (deal|agreement|accord|talks)|signed an? (agreement|deal|accord|memorandum)|prisoner (swap|exchange)s?|exchanged (prisoners|detainees|bodies)|reached an? (agreement|deal)|agreed to|agreement (with|between|to)|surrender(ed|s)?( to)?|laid down (their )?arms)\b")),
     ("Attack", _r(r"\b(gunmen|gunman|attackers|assailants|militants|bandits|gangs?|armed men)\b.{0,60}\b(killed|shot|attacked|opened fire|massacred|executed|stormed|raided)\b|\b(massacr\w*|execut(ed|ion)s?|shot dead|gunned down|opened fire on (civilians|residents|worshippers|villagers|people)|stabbed|hacked to death|burned alive)\b")),
+    ("Armed clash", _r(r"\b(clash(ed|es)?|fight(ing|s)?|fought|battl(e|es|ed|ing)|gun ?battles?|firefights?|exchange(d)? (of )?fire|fire ?exchange|exchanged (gun)?fire|engaged (in )?(a )?(gun|fire|battle)\w*|gunfight\w*|shoot-?outs?|set upon|(cross-border|heavy|small[- ]arms|intense) firing|skirmish\w*|ambush\w*|combat operations|repelled|repulsed|offensive|assaults?|attacked\b.{0,40}\b(post|base|checkpoint|positions?|convoy|patrol|camp|soldiers|troops)|storm(ed|ing)|counter-?attack\w*)\b")),
+    ("Armed clash", _r(r"\b(army|troops|soldiers|forces|military|police)\b.{0,40}\b(killed|wounded|opened fire|engaged|fired on|neutrali[sz]ed|eliminated)\b.{0,60}\b(terrorists|militants|rebels|insurgents|fighters|jihadists|gunmen|bandits|attackers)\b")),
     ("Armed clash", _r(r"\b(attack(ed|s)?|targeted|raid(ed|s)?|stormed)\b.{0,60}\b(soldiers|troops|army|military|post|base|checkpoint|check post|detachment|convoy|patrol|positions?|police station|barracks)\b|\b(soldiers|troops|servicemen|security personnel|security forces|policemen|police officers)\b.{0,40}\b(killed|martyred|died|wounded)\b.{0,40}\battack")),
     ("Attack", _r(r"\b(attack(ed|s)?|raid(ed|s)?|targeted)\b.{0,60}\b(civilians|villagers|residents|worshippers|people|village|market|church|mosque|school|neighbou?rhoods?)\b|\b(civilians|villagers|residents|people)\b.{0,40}\b(killed|massacred|shot)\b")),
     ("Arrests", _r(r"\b(arrest(ed|s)?|detain(ed|s)?|apprehended|taken into custody|rounded up)\b")),
-    ("Agreement", _r(r"\b(ceasefire|cease-fire|truce|peace (deal|agreement|accord|talks)|signed an? (agreement|deal|accord|memorandum)|prisoner (swap|exchange)s?|exchanged (prisoners|detainees|bodies)|reached an? (agreement|deal)|agreed to|agreement (with|between|to))\b")),
     ("Looting/property destruction", _r(r"\b(loot(ed|ing)|ransack\w*|torch(ed|ing)|set (on )?fire to|burn(ed|t) down|vandali[sz]\w*|destroyed (homes|houses|property|shops))\b")),
     ("Disrupted weapons use", _r(r"\b(intercept(ed|s)?|shot down|defus(ed|ing)|dismantled (an? )?(bomb|ied|explosive)|seized (weapons|arms|ammunition|explosives))\b")),
-    ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions)\b")),
+    ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up|created)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions)\b|\b(base|bases|headquarters|outposts?|observation (point|post)s?|points?)\b (was|were|has been|have been) (established|set up|built|opened|created)\b")),
     ("Non-violent transfer of territory", _r(r"\b((withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully))\b")),
-    ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+)\b")),
+    ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+|reinforcements|dispatch(ed|es)|pull(ed|s|ing)? back|redeploy\w*|mobili[sz]\w*)\b")),
     ("Looting/property destruction", _r(r"\b(destruction of|destroyed|demolish\w*|damag(ed|ing) (property|homes|houses|shops|vehicles|buildings))\b")),
     ("Other", _r(r"\b(arrived in|deployed (to|in)|deployment|training exercises|begun training|begun coordination|stationed in|troop build-?up)\b")),
 )
@@ -156,9 +157,15 @@ def territory_kind(text: str, at: int) -> str:
     """
     before = text[max(0, at - 120) : at]
     after = text[at : at + 160]
-    if _NON_STATE.search(before) and not _STATE.search(before[-40:]):
+    # the capturer = the last actor noun before the verb that is not inside "on/against/from X"
+    cands = sorted(
+        [(m.end(), "non-state") for m in _NON_STATE.finditer(before)] + [(m.end(), "state") for m in _STATE.finditer(before)]
+    )
+    cands = [c for c in cands if not re.search(r"\b(on|against|from|with|of|by)\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*$",
+                                               before[max(0, c[0] - 45) : c[0]], re.I)]
+    if cands and cands[-1][1] == "non-state":
         return _TERRITORY[1]
-    if _STATE.search(before) or re.search(r"\b(recaptur|retak|retook|regain|liberat|freed|cleared)", after[:20], re.I):
+    if (cands and cands[-1][1] == "state") or re.search(r"\b(recaptur|retak|retook|regain|liberat|freed|cleared)", after[:20], re.I):
         own = find_country_mention(before)
         place = find_country_mention(after)
         if own and place and own != place:
@@ -167,11 +174,27 @@ def territory_kind(text: str, at: int) -> str:
     return _TERRITORY[1] if not re.match(r"(recaptur|retak|retook|regain|liberat)", after, re.I) else _TERRITORY[0]
 
 
+_AGREEMENT_BROKEN = _r(r"\b(despite|violat\w*|broke|breach\w*|collapse\w*|end(ed)? (of )?)\s+(a |the |an )?(\w+ )?(ceasefire|truce|agreement)")
+
+
+_MILITARY_TARGET = _r(r"\b(soldiers|troops|army|military|security forces|servicemen|checkpoints?|base|barracks|"
+                      r"police (station|post)s?|outposts?|convoy|patrol)\b")
+
+
+def _rule_applies(name: str, text: str, m: re.Match[str] | None = None) -> bool:
+    if name == "Agreement" and _AGREEMENT_BROKEN.search(text):
+        return False
+    if name == "Attack" and m is not None and m.group(0).lower().startswith(("gunm", "attacker", "assailant",
+                                                                             "militant", "bandit", "gang", "armed men")):
+        return not _MILITARY_TARGET.search(text)  # gunmen attacking soldiers is a clash, not violence against civilians
+    return True
+
+
 def classify_sub_event(text: str) -> str | None:
     """The ACLED sub-event type whose trigger rule matches ``text`` first (no parse, no salience check)."""
     for name, rx in RULES:
         m = rx.search(text)
-        if m:
+        if m and _rule_applies(name, text, m):
             return territory_kind(text, m.start()) if name in _TERRITORY else name
     return None
 
@@ -407,12 +430,12 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
         groups = [t for t in sent if t.lower_ in ARMED_GROUP_NOUNS and t.pos_ in ("NOUN", "PROPN")]
         forces = [t for t in sent if t.lower_ in FORCE_NOUNS | {"personnel"} and t.pos_ == "NOUN"
                   and t.lower_ not in ("drones", "artillery", "aircraft", "jets", "warplanes", "units")]
-        victims = [t for t in sent if t.lower_ in CIVILIAN_NOUNS and t.pos_ == "NOUN"]
+        civilians = [t for t in sent if t.lower_ in CIVILIAN_NOUNS and t.pos_ == "NOUN"]
         if actor1 is None and groups:
             actor1 = _phrase(groups[0])
         if actor2 is None:
             pool = [f for f in forces if not (actor1 and (actor1 in _phrase(f) or _phrase(f) in actor1))]
-            pool = pool or victims
+            pool = pool or civilians
             pool = [t for t in pool if not (actor1 and _phrase(t) in actor1)]
             if pool:
                 actor2 = _phrase(pool[0])
@@ -582,7 +605,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         match = None
         for name, rx in RULES:
             m = rx.search(text)
-            if m:
+            if m and _rule_applies(name, text, m):
                 sub, match = (territory_kind(text, m.start()) if name in _TERRITORY else name), m
                 break
         span = _sent_span(sent)

@@ -102,12 +102,6 @@ gaz_place_staging = sa.Table("gaz_place_staging", GAZETTEER_METADATA, *_place_co
 gaz_name_staging = sa.Table(
     "gaz_name_staging", GAZETTEER_METADATA, *_name_columns(), sa.Index("ix_gaz_name_staging_gid", "geonameid")
 )
-gaz_cache = sa.Table(
-    "gaz_cache",
-    GAZETTEER_METADATA,
-    sa.Column("key", sa.String(400), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-)
 gaz_meta = sa.Table(
     "gaz_meta",
     GAZETTEER_METADATA,
@@ -595,46 +589,61 @@ def build_store_from_package(engine: sa.Engine, *, batch: int = 20_000) -> int:
     GAZETTEER_METADATA.create_all(engine)
     t0 = time.perf_counter()
     written = 0
-    places_batch: list[dict[str, Any]] = []
-    names_batch: list[dict[str, Any]] = []
+    places_batch: list[tuple[Any, ...]] = []
+    names_batch: list[tuple[Any, ...]] = []
+    place_sql = driver_insert_sql(engine, gaz_place, ignore_duplicates=True)
+    name_sql = driver_insert_sql(engine, gaz_name)
+    seen: set[int] = set()
     with engine.begin() as conn:
         conn.execute(gaz_name.delete().where(gaz_name.c.source == "package"))
         conn.execute(gaz_place.delete().where(gaz_place.c.source == "package"))
         for place, names in iter_package_places():
+            if place.geonameid in seen:  # defensive: one row per id
+                continue
+            seen.add(place.geonameid)
             places_batch.append(_place_row(place, "package"))
             keys = {name_key(n) for n in names} - {""}
-            names_batch.extend(
-                {"geonameid": place.geonameid, "name_key": k, "skeleton": skeleton_key(k), "source": "package"}
-                for k in keys
-            )
+            names_batch.extend((place.geonameid, k[:200], skeleton_key(k)[:200], "package") for k in keys)
             written += 1
             if len(places_batch) >= batch:
-                conn.execute(gaz_place.insert(), places_batch)
-                conn.execute(gaz_name.insert(), names_batch)
+                conn.exec_driver_sql(place_sql, places_batch)
+                conn.exec_driver_sql(name_sql, names_batch)
                 places_batch, names_batch = [], []
         if places_batch:
-            conn.execute(gaz_place.insert(), places_batch)
-            conn.execute(gaz_name.insert(), names_batch)
+            conn.exec_driver_sql(place_sql, places_batch)
+            conn.exec_driver_sql(name_sql, names_batch)
         conn.execute(gaz_meta.delete().where(gaz_meta.c.key == "package"))
         conn.execute(gaz_meta.insert().values(key="package", value=_package_versions()))
     log.info("gazetteer store built from package data: %d places in %.1fs", written, time.perf_counter() - t0)
     return written
 
 
-def _place_row(place: Place, source: str) -> dict[str, Any]:
-    return {
-        "geonameid": place.geonameid,
-        "name": place.name[:200],
-        "lat": place.lat,
-        "lon": place.lon,
-        "country": place.country,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "fclass": place.fclass,
-        "fcode": place.fcode,
-        "population": place.population,
-        "source": source,
-    }
+def driver_insert_sql(engine: sa.Engine, table: sa.Table, *, ignore_duplicates: bool = False) -> str:
+    """An INSERT for all of ``table``'s columns in the driver's parameter style, for plain
+    DB-API executemany over tuples: SQLAlchemy's per-row parameter processing costs about a
+    third of a bulk load (measured). ``ignore_duplicates`` skips rows whose key exists
+    (SQLite and PostgreSQL; elsewhere a duplicate fails)."""
+    cols = [c.name for c in table.columns]
+    style = engine.dialect.paramstyle
+    if style == "qmark":
+        marks = ["?"] * len(cols)
+    elif style in ("format", "pyformat"):
+        marks = ["%s"] * len(cols)
+    elif style == "numeric":
+        marks = [f":{i + 1}" for i in range(len(cols))]
+    else:  # named
+        marks = [f":{c}" for c in cols]
+    verb = "INSERT OR IGNORE" if ignore_duplicates and engine.dialect.name == "sqlite" else "INSERT"
+    sql = f"{verb} INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join(marks)})"
+    if ignore_duplicates and engine.dialect.name == "postgresql":
+        sql += " ON CONFLICT DO NOTHING"
+    return sql
+
+
+def _place_row(place: Place, source: str) -> tuple[Any, ...]:
+    """A gaz_place row as a tuple in column order."""
+    return (place.geonameid, place.name[:200], place.lat, place.lon, place.country, place.admin1, place.admin2,
+            place.fclass, place.fcode, place.population, source)
 
 
 # --------------------------------------------------------------------------- import

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sitrep.errors import GazetteerError
 from sitrep.resolve.gazetteer import (
     GAZETTEER_METADATA,
+    driver_insert_sql,
     gaz_name,
     gaz_name_staging,
     gaz_place,
@@ -119,11 +120,18 @@ def _open_lines(path: Path) -> Iterator[tuple[int, str]]:
 def import_geonames(path: Path, engine: sa.Engine, *, kind: str | None = None) -> ImportReport:
     """Import a GeoNames ``geoname`` or ``alternateNames`` dump into the store (see module doc).
 
-    ``kind``: "geoname" or "alternates"; None = decide from the first line's column count.
+    ``kind``: "geoname" or "alternatenames" (also "alternates"); None = decide from the first
+    line's column count.
     """
     path = Path(path)
-    if kind not in (None, "geoname", "alternates"):
-        raise GazetteerError(f"unknown dump kind {kind!r}: use 'geoname' or 'alternates'", input=str(path))
+    if kind is not None:
+        aliases = {"geoname": "geoname", "geonames": "geoname", "alternates": "alternates",
+                   "alternatenames": "alternates", "alternatenamesv2": "alternates"}
+        if kind.lower() not in aliases:
+            raise GazetteerError(
+                f"unknown dump kind {kind!r}: use 'geoname' (geoname table) or 'alternatenames'", input=str(path)
+            )
+        kind = aliases[kind.lower()]
     t0 = time.perf_counter()
     GAZETTEER_METADATA.create_all(engine)
     countries = _known_countries()
@@ -135,14 +143,12 @@ def import_geonames(path: Path, engine: sa.Engine, *, kind: str | None = None) -
     place_batch: list[dict[str, Any]] = []
     name_batch: list[dict[str, Any]] = []
 
-    place_sql = _insert_sql(engine, gaz_place_staging)
-    name_sql = _insert_sql(engine, gaz_name_staging)
+    place_sql = driver_insert_sql(engine, gaz_place_staging)
+    name_sql = driver_insert_sql(engine, gaz_name_staging)
     place_cols = [c.name for c in gaz_place_staging.columns]
     name_cols = [c.name for c in gaz_name_staging.columns]
 
     def flush(conn: sa.Connection) -> None:
-        # Plain DB-API executemany over tuples: SQLAlchemy's per-row parameter processing
-        # would cost about a third of the import time (measured).
         if place_batch:
             conn.exec_driver_sql(place_sql, [tuple(r[c] for c in place_cols) for r in place_batch])
             place_batch.clear()
@@ -215,21 +221,6 @@ def import_geonames(path: Path, engine: sa.Engine, *, kind: str | None = None) -
     log.info("%s", report.summary())
     _forget_default_gazetteers()
     return report
-
-
-def _insert_sql(engine: sa.Engine, table: sa.Table) -> str:
-    """An INSERT for all of ``table``'s columns in the driver's own parameter style."""
-    cols = [c.name for c in table.columns]
-    style = engine.dialect.paramstyle
-    if style == "qmark":
-        marks = ["?"] * len(cols)
-    elif style in ("format", "pyformat"):
-        marks = ["%s"] * len(cols)
-    elif style == "numeric":
-        marks = [f":{i + 1}" for i in range(len(cols))]
-    else:  # named
-        marks = [f":{c}" for c in cols]
-    return f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join(marks)})"
 
 
 def _geoname_row(cols: list[str], path: Path, lineno: int) -> dict[str, Any]:

@@ -230,7 +230,10 @@ def find_mentions(
             taken[:0] = list(blocked or [])
     # One sense per discourse: other occurrences of a recognised name are mentions too,
     # even where NER called them a person ("Alexandria" tagged PERSON next to a GPE one).
-    known_texts = {m.text for m in found if m.text[:1].isupper() and len(m.text) > 3 and _known(gaz, m.key, m.base, 0)}
+    known_texts = {
+        m.text for m in found
+        if m.source in ("ner", "cue") and m.text[:1].isupper() and len(m.text) > 3 and _known(gaz, m.key, m.base, 0)
+    }
     ner_texts = {text[a:b] for a, b, _ in ner_spans or []}
     mentioned = [(m.start, m.end) for m in found]
     for surface in known_texts:

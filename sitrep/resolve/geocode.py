@@ -412,10 +412,13 @@ def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention], datelin
     ctx = _context_from(gaz, text, mentions, dateline)
     quals = [_qualifier_places(gaz, m, ctx) for m in mentions]
     first = [resolve_mention(gaz, m, ctx, q) for m, q in zip(mentions, quals, strict=True)]
-    # Second pass: places resolved with confidence become anchors (countries and regions too).
+    # Second pass: places resolved with confidence become anchors (countries and regions too),
+    # one vote per distinct name (a name repeated ten times is still one piece of evidence).
+    voted: set[str] = set()
     for r, m in zip(first, mentions, strict=True):
-        if r is None or r.sim < 1.0:
+        if r is None or r.sim < 1.0 or m.key in voted:
             continue
+        voted.add(m.key)
         if r.place.level >= 2:
             ctx.anchors.append((r.place.lat, r.place.lon, m.key))
         if r.place.admin2:
@@ -672,31 +675,3 @@ def _evidence_windows(evidence: list, sentences: list[tuple[int, int]]) -> list[
         out.append((span.start, span.end))
     return out
 
-
-def parse_spans(text: str, source: str = "spans") -> list[tuple[int, int]]:
-    """Spans for ``geoparse --spans FILE``: a JSON list of ``[start, end]`` pairs (or of objects
-    with ``start``/``end``), or one ``start,end`` (or tab-separated) pair per line."""
-    import json
-
-    from sitrep.errors import InputError
-
-    stripped = text.strip()
-    try:
-        if stripped.startswith("["):
-            data = json.loads(stripped)
-            out = [(int(d["start"]), int(d["end"])) if isinstance(d, dict) else (int(d[0]), int(d[1])) for d in data]
-        else:
-            out = []
-            for n, line in enumerate(stripped.splitlines(), start=1):
-                if line.strip() and not line.lstrip().startswith("#"):
-                    a, b = re.split(r"[,\t ]+", line.strip())[:2]
-                    out.append((int(a), int(b)))
-    except (ValueError, KeyError, IndexError, TypeError) as e:
-        raise InputError(
-            f"cannot read toponym spans ({e}). Give a JSON list of [start, end] pairs or one 'start,end' per line",
-            input=source,
-        ) from e
-    bad = [s for s in out if s[0] < 0 or s[1] <= s[0]]
-    if bad:
-        raise InputError(f"invalid span {bad[0]}: start must be >= 0 and end > start", input=source)
-    return out

@@ -1,0 +1,247 @@
+"""The pipeline's contract on hostile input: ``process()`` returns a sound record or raises a SitrepError.
+
+Property tests (hypothesis) feed random text, random HTML-ish markup and random bytes; the
+pathological-input tests feed what real crawls contain (huge single-line pages, deep nesting,
+number tables, non-Latin scripts, NUL bytes, mixed line endings, thousands of short lines).
+Any exception other than :class:`sitrep.errors.SitrepError` is a bug, and so is a record that
+breaks an invariant of ``tests/test_pipeline_invariants.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is a dev dependency (pip install hypothesis)")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sitrep.errors import SitrepError  # noqa: E402
+from sitrep.models import RawDocument, Record  # noqa: E402
+
+
+def _invariants():  # type: ignore[no-untyped-def]
+    """tests/test_pipeline_invariants.py, imported by path (tests/ may not be importable as a package)."""
+    name = "sitrep_tests_pipeline_invariants"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_pipeline_invariants.py"))
+        assert spec and spec.loader
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+def record_or_sitrep_error(raw: RawDocument) -> Record | None:
+    """The record (checked against every invariant), or None when a SitrepError was raised.
+
+    Any other exception propagates and fails the test.
+    """
+    from sitrep.pipeline import process
+
+    try:
+        record = process(raw)
+    except SitrepError as e:
+        assert str(e).strip(), "a SitrepError must say what went wrong"
+        assert e.input == raw.uri, "the error must name the input"
+        return None
+    violations = _invariants().record_violations(record)
+    assert violations == [], violations
+    return record
+
+
+PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                    derandomize=True)  # fmt: skip
+
+# Words that reach the conflict-vocabulary gate, the NER and the event rules, mixed with noise.
+WORDS = (
+    "Russian forces shelled the town of Kupiansk on Monday killing three civilians officials said "
+    "police arrested protesters in Nairobi drone strike Gaza City army regained control village "
+    "rebels captured base at least 12 soldiers were killed and 30 wounded according to the ministry "
+    "Advertisement Share Subscribe Sponsor: — – 'quoted' \"claim\" could not be verified denied "
+    "Jan. 5 2024-03-04 yesterday last week KYIV, Ukraine (Reuters) — 1,000 0 -3 9999999999"
+).split()
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=30).map(lambda ws: " ".join(ws).capitalize() + ".")
+separators = st.sampled_from([" ", "\n", "\n\n", "\r\n", "\r", "\t", "  ", "\u00a0", "\u2028"])
+news_like_text = st.lists(st.tuples(sentence, separators), min_size=1, max_size=40).map(
+    lambda parts: "".join(s + sep for s, sep in parts)
+)
+
+TAGS = ["p", "div", "span", "article", "nav", "footer", "header", "aside", "script", "style", "h1", "h2",
+        "a", "li", "ul", "table", "td", "tr", "br", "figure", "figcaption", "time", "main", "section"]  # fmt: skip
+html_text = st.one_of(sentence, st.text(max_size=40), st.sampled_from(["&amp;", "&nbsp;", "&#0;", "&#x110000;",
+                                                                       "&bogus;", "<!--", "-->", "<![CDATA[", "]]>"]))  # fmt: skip
+
+
+def _wrap(children: list[str], tag: str, attr: str, close: bool) -> str:
+    return f"<{tag}{attr}>" + "".join(children) + (f"</{tag}>" if close else "")
+
+
+html_fragment = st.recursive(
+    html_text,
+    lambda kids: st.builds(
+        _wrap,
+        st.lists(kids, max_size=6),
+        st.sampled_from(TAGS),
+        st.sampled_from(["", ' class="content"', ' id="main"', ' hidden', " style='display:none'", ' lang="en"',
+                         ' itemprop="articleBody"', ' datetime="2024-13-45"', " x=\"<p>\""]),  # fmt: skip
+        st.booleans(),
+    ),
+    max_leaves=40,
+)
+html_page = st.tuples(
+    st.sampled_from(["", "<!DOCTYPE html>", "<?xml version='1.0'?>", "\ufeff"]),
+    st.sampled_from(["", "<head><title>Clashes reported</title><meta charset='utf-8'></head>",
+                     "<head><meta property='article:published_time' content='not a date'></head>",
+                     "<head><meta http-equiv='Content-Type' content='text/html; charset=bogus-enc'></head>"]),
+    html_fragment,
+).map(lambda t: f"{t[0]}<html>{t[1]}<body>{t[2]}</body></html>")
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(text=st.text(max_size=3000))
+def test_pipeline_random_unicode_text_gives_record_or_sitrep_error(text: str) -> None:
+    raw = RawDocument(uri="random.txt", content=text.encode("utf-8", "surrogatepass"), content_type="text/plain")
+    record_or_sitrep_error(raw)
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(text=news_like_text)
+def test_pipeline_random_news_like_text_gives_record_or_sitrep_error(text: str) -> None:
+    record = record_or_sitrep_error(RawDocument(uri="news.txt", content=text.encode(), content_type="text/plain"))
+    if record is not None:
+        assert record.body.strip()
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(page=html_page, declared=st.sampled_from(["text/html", "text/plain"]))
+def test_pipeline_random_html_gives_record_or_sitrep_error(page: str, declared: str) -> None:
+    record = record_or_sitrep_error(RawDocument(uri="random.html", content=page.encode(), content_type=declared))
+    if record is not None:
+        assert "<script" not in record.body.lower()
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(data=st.binary(max_size=4000), declared=st.sampled_from(["text/html", "text/plain", "application/octet-stream"]))
+def test_pipeline_random_bytes_give_record_or_sitrep_error(data: bytes, declared: str) -> None:
+    record_or_sitrep_error(RawDocument(uri="random.bin", content=data, content_type=declared))
+
+
+@pytest.mark.slow
+@PROPERTY
+@given(text=news_like_text, encoding=st.sampled_from(["utf-16", "utf-8-sig", "cp1252", "latin-1", "koi8-r"]))
+def test_pipeline_other_encodings_give_record_or_sitrep_error(text: str, encoding: str) -> None:
+    data = text.encode(encoding, "replace")
+    record_or_sitrep_error(RawDocument(uri="encoded.txt", content=data, content_type="text/plain"))
+
+
+# --------------------------------------------------------------------------- pathological inputs
+
+#: Distinct sentences (written for these tests) so duplicate-line removal cannot hide a page.
+SENTENCES = [
+    "Russian forces shelled the town of Kupiansk on Monday, killing three civilians, regional officials said.",
+    "Ukraine's air force said it shot down most of the drones launched overnight against the Odesa region.",
+    "The defence ministry in Moscow said its troops had captured a village near Pokrovsk, a claim Kyiv denied.",
+    "Police in Nairobi fired tear gas at protesters on Tuesday, and two people were injured, witnesses said.",
+    "Gunmen attacked a military post near Djibo in northern Burkina Faso, killing at least 12 soldiers.",
+    "An Israeli drone strike hit a car in southern Lebanon on Wednesday, the state news agency reported.",
+]
+
+
+def _text(raw_text: str, uri: str) -> RawDocument:
+    return RawDocument(uri=uri, content=raw_text.encode("utf-8"), content_type="text/plain")
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=False, reason="bug QA-1 (bugs.md): a body over spaCy's nlp.max_length (1,000,000 chars) "
+                   "raises ValueError E088 from sitrep.extract.nlp.parse_body instead of a SitrepError or a cut")  # fmt: skip
+def test_pipeline_five_megabyte_single_line_text() -> None:
+    line = " ".join(SENTENCES)
+    text = (line + " ") * (5_000_000 // (len(line) + 1))
+    assert len(text) > 4_900_000 and "\n" not in text
+    record_or_sitrep_error(_text(text, "huge-line.txt"))
+
+
+@pytest.mark.slow
+def test_pipeline_deeply_nested_html() -> None:
+    depth = 10_000
+    page = "<html><body>" + "<div>" * depth + "".join(f"<p>{s}</p>" for s in SENTENCES) + "</div>" * depth + "</body></html>"
+    record_or_sitrep_error(RawDocument(uri="nested.html", content=page.encode(), content_type="text/html"))
+
+
+@pytest.mark.slow
+def test_pipeline_page_of_only_numbers_has_no_events() -> None:
+    lines = [" ".join(str((i * 7919 + j * 104729) % 100000) for j in range(12)) for i in range(400)]
+    record = record_or_sitrep_error(_text("\n".join(lines), "numbers.txt"))
+    if record is not None:
+        assert record.events == [] and record.claims == []
+
+
+CYRILLIC = (
+    "Российские войска в понедельник обстреляли город Купянск, в результате погибли три мирных жителя, "
+    "сообщили региональные власти.\n\nПо словам губернатора, повреждены жилые дома и школа.\n\n"
+    "Министерство обороны России заявило, что удары наносились по военным объектам.\n"
+)
+ARABIC = (
+    "قصفت طائرة مسيّرة سيارة في جنوب لبنان يوم الأربعاء، ما أسفر عن مقتل شخصين، بحسب الوكالة الوطنية للإعلام.\n\n"
+    "وقال مسؤولون محليون إن الغارة استهدفت طريقاً قرب مدينة النبطية.\n\n"
+    "ولم يصدر تعليق فوري من الجيش.\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [CYRILLIC, ARABIC], ids=["cyrillic", "arabic"])
+def test_pipeline_non_latin_news_text(text: str) -> None:
+    record = record_or_sitrep_error(_text(text * 2, "non-latin.txt"))
+    if record is not None:
+        assert record.body.strip()
+
+
+@pytest.mark.slow
+def test_pipeline_text_with_nul_bytes() -> None:
+    text = "\n\n".join(SENTENCES[:3]) + "\x00\x00" + "\n\n".join(SENTENCES[3:])
+    record = record_or_sitrep_error(_text(text, "nul.txt"))
+    if record is not None:
+        assert "\x00" not in record.body
+
+
+@pytest.mark.slow
+def test_pipeline_mixed_line_endings_keep_every_paragraph() -> None:
+    seps = ["\r\n", "\n", "\r", "\r\n\r\n", "\n\r\n"]
+    text = "".join(s + seps[i % len(seps)] for i, s in enumerate(SENTENCES))
+    record = record_or_sitrep_error(_text(text, "crlf.txt"))
+    assert record is not None, "six distinct news sentences must give an article"
+    for s in SENTENCES:
+        assert s[:40] in record.body.replace("\r", "").replace("\n", " ")
+
+
+@pytest.mark.slow
+def test_pipeline_huge_number_of_short_lines() -> None:
+    lines = [f"{SENTENCES[i % len(SENTENCES)].split(',')[0]} ({i})" if i % 50 == 0 else f"Item {i}" for i in range(100_000)]
+    record_or_sitrep_error(_text("\n".join(lines), "short-lines.txt"))
+
+
+@pytest.mark.slow
+def test_pipeline_html_with_broken_markup_and_entities() -> None:
+    body = "".join(f"<p>{s}" for s in SENTENCES)  # never closed
+    page = f"<html><head><title>T &amp; &bogus; &#0;</title><body><div><table><tr><td>{body}</b></i></td></html>"
+    record = record_or_sitrep_error(RawDocument(uri="broken.html", content=page.encode(), content_type="text/html"))
+    assert record is not None, "six unclosed paragraphs of news must still give an article"
+
+
+def test_pipeline_empty_and_whitespace_inputs_raise_sitrep_errors() -> None:
+    from sitrep.pipeline import CLEAN_STAGES, process
+
+    for content in (b"", b"   \n\n\t  ", b"\xef\xbb\xbf", "\u00a0\u2028\u3000".encode()):
+        with pytest.raises(SitrepError):
+            process(RawDocument(uri="blank.txt", content=content), stages=CLEAN_STAGES)
