@@ -26,7 +26,6 @@ Run: .venv/bin/python benchmarks/bench_real_pages.py [--limit N] [--cleaneval N]
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import re
 import signal

@@ -45,6 +45,9 @@ class Settings(BaseModel):
     workers: int = Field(1, description="Processes used by `sitrep ingest` (1 = in process).")
     api_read_token_required: bool = Field(False, description="Require an API token for reads as well as writes.")
     api_max_request_bytes: int = Field(5_000_000, description="Largest accepted request body for the REST API.")
+    api_cache_seconds: float = Field(
+        2.0, description="Seconds a cached API read may be served on PostgreSQL (0 = no read cache; SQLite reads revalidate on every commit)."
+    )
     tile_url: str | None = Field(None, description="Optional map tile URL template for online use; offline country shapes otherwise.")
 
     @classmethod

@@ -180,3 +180,15 @@ def test_cache_is_bounded() -> None:
     assert len(cache.data) == 3
     assert cache.get(("k", 0)) is False
     assert cache.get(("k", 9)) == (9, 1.0, 1.0)
+
+
+def test_exact_name_outside_the_named_region_falls_back_to_the_region(gaz: Gazetteer) -> None:
+    # The only "Sudzha" in this gazetteer is in Russia; the text puts one in Poltava Oblast.
+    body = "Shelling hit Sudzha in Ukraine's Poltava Oblast on Monday."
+    ev = _event(body, body, "Sudzha")
+    rec = _record(body, [ev], ["Sudzha", "Ukraine", "Poltava Oblast"])
+    geocode.locate_record(rec, SETTINGS, gazetteer=gaz)
+    loc = rec.events[0].location
+    assert (loc.name, loc.iso, loc.geo_precision, loc.geonameid) == ("Sudzha", "UA", 3, None)
+    assert (loc.lat, loc.lon) == (49.6, 34.0)
+

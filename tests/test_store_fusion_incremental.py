@@ -10,8 +10,7 @@ from sqlalchemy import insert, select, update
 
 from sitrep.models import Article, Claim, Event, Location, Record, Source, Span
 from sitrep.store import Store, fusion
-from sitrep.store.schema import claim_links
-from sitrep.store.schema import articles, claims, corrections, mentions
+from sitrep.store.schema import articles, claim_links, claims, corrections, mentions
 
 KOSTIANTYNIVKA = {"name": "Kostiantynivka", "admin1": "Donetsk", "country": "Ukraine", "iso": "UA",
                   "lat": 48.527, "lon": 37.707, "geo_precision": 1}

@@ -52,6 +52,9 @@ def labelled_textpages(textpages_dir: Path, shared_dir: Path | None) -> list[tup
     for labels_path in sorted(textpages_dir.glob("[0-9][0-9][0-9].labels.json")):
         txt = labels_path.with_name(labels_path.name.replace(".labels.json", ".txt"))
         out.append((txt.name, txt.read_text(encoding="utf-8"), json.loads(labels_path.read_text(encoding="utf-8"))))
+    for labels_path in sorted((textpages_dir / "heldout").glob("*.labels.json")):
+        txt = labels_path.with_name(labels_path.name.replace(".labels.json", ".txt"))
+        out.append((f"heldout/{txt.name}", txt.read_text(encoding="utf-8"), json.loads(labels_path.read_text(encoding="utf-8"))))
     real = textpages_dir / "real" / "real_pages.labels.json"
     if shared_dir is not None and real.is_file():
         for rel, labels in json.loads(real.read_text(encoding="utf-8"))["pages"].items():

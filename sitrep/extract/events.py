@@ -90,26 +90,50 @@ _HYPOTHETICAL = _r(r"\b(if|unless|whether|in case|fears? of|aims? to|in order to
 #: Photo captions and general statements restate or generalise; they are not event reports on their own.
 _CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|shows?|showing)\b|^(a|an) (man|woman|boy|girl|child|"
               r"resident|soldier|relative)s? (looks?|walks?|stands?|inspects?|mourns?|sits?|carries|holds?)\b|"
-              r"\b(looks (at|through)|walks (past|through)|mourn(s|ing)? (at|over|near))\b")
+              r"\b(looks (at|through)|walks (past|through)|mourn(s|ing)? (at|over|near))\b|"
+              r"[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo)\b[^)\]]{0,40}[)\]]\s*$")
 _GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|every day|on a daily basis|are subject to|is subject to)\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
 _BACKGROUND = _r(
     r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
     r"(have|has) (launched|carried out|conducted|staged) [\w ]{0,30}since|campaign (in|since)|"
-    r"since (january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last year))\b"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last year)|"
+    r"(was|were|has been|had been|have been) (already |also |previously |once )?(the )?(scene|site|target) of|"
+    r"(have|has|had) since\b|had previously|(that|which) (began|started|erupted|broke out) (on|in|last)|"
+    r"in the (past|last) (few )?(years|decades|months))\b"
 )
+#: The trigger sits in a clause about an earlier event: "comes a week after X announced a truce",
+#: "since a January 5 report of six deaths", "the deadliest since ...".
+_EARLIER_CLAUSE = _r(r"(\b(comes?|came|coming)\b[^.;]{0,40}\bafter\b|\bsince\s+(a|an|the|its|their|\w+ \d{1,2})\b)[^;]{0,80}$")
+_MONTHS = ("january february march april may june july august september october november december").split()
+#: A month of an explicit year ("in November 2023"), to compare with the publication date.
+_MONTH_YEAR = _r(r"\b(?:in|since|during|of)\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|"
+                 r"october|november|december),?\s+(\d{4})\b|\bin\s+(\d{4})\b")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
 _NUM = (
-    r"(?:\d[\d,]*|" + "|".join(sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)) + r")"
+    r"(?:\d[\d,]*|" + _TENS + "|"
+    + "|".join(sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)) + r")"
 )
 _QUANT = rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*{_NUM})?"
 _PEOPLE = r"(?:\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|" \
           r"women|men|members|residents|villagers|officers|policemen|personnel|others|crew|passengers|seafarers|sailors|" \
           r"[A-Z]\w+s))?"
-_KILLED_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:killed|dead|died|slain|lost their lives|martyred)", re.I)
+_APPOS = r"(?:,\s+(?:among them|including|most of them|many of them)\s+[\w\s-]{2,30}?,)?"
+_KILLED_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:killed|dead|died|slain|lost their lives|martyred)", re.I)
 _KILLED_BEFORE = re.compile(rf"(?:killed|killing|kills|kill|death toll (?:rose |climbed |reached )?(?:to|of|at))\s+{_QUANT}", re.I)
-_INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}\s+(?:were\s+|have\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
+_INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
 _INJ_BEFORE = re.compile(rf"(?:wounded|wounding|injured|injuring|injure|wound)\s+{_QUANT}", re.I)
 _KILL_INJ_PAIR = re.compile(rf"(?:killed|killing)\s+{_QUANT}[^.;]{{0,40}}?\band\s+(?:wounded|injured|wounding|injuring)\s+(?P<m>{_NUM})", re.I)
+#: A toll update: "the death toll ... rose to 35", "the number of people killed ... climbed to nine".
+_TOLL_UPDATE = re.compile(
+    rf"\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |dead |deaths)[^.;]{{0,20}}?(?:killed|dead|died)?|"
+    rf"number of dead|number of deaths)\b[^.;]{{0,120}}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|"
+    rf"now stands|stands|stood|has risen|had risen|was raised|was revised)\s+(?:to|at)\s+{_QUANT}", re.I)
+#: A figure the text marks as superseded: "Earlier, officials had put the toll at seven".
+_SUPERSEDED = re.compile(r"\b(earlier|initially|previously|originally|first reported|had put|had given|had said|"
+                         r"initial (toll|figure|count|report))\b", re.I)
+#: Vague quantities (ACLED conservative figures) that a later exact figure replaces.
+_VAGUE = frozenset("several few dozen dozens scores hundreds thousands".split())
 _DATE_RE = _r(
     r"\b(overnight|last night|this morning|this weekend|over the weekend|last weekend|early (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(on |last |this |late |early )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| night| evening| afternoon)?|"
@@ -137,6 +161,22 @@ class _Draft:
     fatalities: int | None = None
     injured: int | None = None
     claims: list[str] = field(default_factory=list)
+    fatalities_vague: bool = False
+    injured_vague: bool = False
+    update: bool = False  # a figure came from a toll update ("rose to")
+    headline: bool = False  # a title line: its fields only fill gaps of the body's report
+    trigger: str = ""
+
+    def take_figures(self, f: CasualtyFigures) -> None:
+        """Fold another sentence's figures in: updates replace, exact figures replace vague ones,
+        superseded figures only fill a gap; otherwise the first figure stays."""
+        if f.killed is not None and (self.fatalities is None or (f.update and not f.killed_stale)
+                                     or (self.fatalities_vague and not f.killed_vague and not f.killed_stale)):
+            self.fatalities, self.fatalities_vague = f.killed, f.killed_vague
+            self.update = self.update or f.update
+        if f.injured is not None and (self.injured is None
+                                      or (self.injured_vague and not f.injured_vague and not f.injured_stale)):
+            self.injured, self.injured_vague = f.injured, f.injured_vague
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
@@ -148,7 +188,8 @@ _STATE = _r(r"\b(government|army|armed forces|security forces|troops|soldiers|mi
 
 
 def territory_kind(text: str, at: int) -> str:
-    """Which territorial sub-type a capture at ``at`` in ``text`` is, from who captures where.
+    """Which territorial sub-type a capture at ``at`` in ``text`` is, from who captures where
+    ("Armed clash" when the thing overrun is a military post).
 
     Non-state capturer → "Non-state actor overtakes territory". A state force capturing a place
     the text puts in another country (a foreign state force, news-dev convention) → also
@@ -157,6 +198,9 @@ def territory_kind(text: str, at: int) -> str:
     """
     before = text[max(0, at - 120) : at]
     after = text[at : at + 160]
+    if re.match(r"(overr(an|un|unning)|storm(ed|ing))\s+(\w+\s+){0,3}?(army |military |police )?(bases?|camps?|posts?|outposts?|"
+                r"positions?|checkpoints?|barracks|detachment)\b", after, re.I):
+        return "Armed clash"  # overrunning a military post is the fighting, not a change of territory
     # the capturer = the last actor noun before the verb that is not inside "on/against/from X"
     cands = sorted(
         [(m.end(), "non-state") for m in _NON_STATE.finditer(before)] + [(m.end(), "state") for m in _STATE.finditer(before)]
@@ -203,29 +247,70 @@ def _number(text: str) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
         return int(t)
+    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
+    if m and m.group(1) in NUMBER_WORDS and m.group(2) in NUMBER_WORDS:  # "twenty-three"
+        return NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)]
     return NUMBER_WORDS.get(t)
+
+
+@dataclass
+class CasualtyFigures:
+    """Casualty figures of one sentence and how much to trust them against other sentences."""
+
+    killed: int | None = None
+    injured: int | None = None
+    killed_vague: bool = False  # "dozens": a later exact figure replaces it
+    injured_vague: bool = False
+    update: bool = False  # "the toll rose to ...": replaces earlier figures
+    killed_stale: bool = False  # "earlier ... had put the toll at ...": never replaces a figure
+    injured_stale: bool = False
+
+
+def _fresh(text: str, start: int) -> bool:
+    """A figure at ``start`` not marked as superseded in its clause ("Earlier, X had put the toll at seven")."""
+    clause = re.split(r"[;]|\.\s", text[max(0, start - 90) : start])[-1]
+    return not _SUPERSEDED.search(clause)
+
+
+def casualty_figures(text: str) -> CasualtyFigures:
+    """Fatalities and injured in ``text``: toll updates first, superseded figures last, vague words flagged."""
+    out = CasualtyFigures()
+    kill_hits: list[tuple[bool, str]] = []  # (fresh, number text)
+    inj_hits: list[tuple[bool, str]] = []
+    for mm in _TOLL_UPDATE.finditer(text):
+        if _fresh(text, mm.start()) and _number(mm.group("n")) is not None:
+            out.killed, out.update = _number(mm.group("n")), True
+            out.killed_vague = mm.group("n").lower() in _VAGUE
+            break
+    m = _KILL_INJ_PAIR.search(text)
+    if m:
+        kill_hits.append((_fresh(text, m.start()), m.group("n")))
+        inj_hits.append((_fresh(text, m.start()), m.group("m")))
+    for rx in (_KILLED_AFTER, _KILLED_BEFORE):
+        kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+    for rx in (_INJ_AFTER, _INJ_BEFORE):
+        inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+
+    def pick(hits: list[tuple[bool, str]]) -> tuple[int | None, bool, bool]:
+        fresh = [(n, w) for ok, w in hits if ok and (n := _number(w)) is not None]
+        stale = [(n, w) for ok, w in hits if not ok and (n := _number(w)) is not None]
+        pool = fresh or stale
+        if not pool:
+            return None, False, False
+        exact = [p for p in pool if p[1].lower() not in _VAGUE]
+        best = max(exact or pool, key=lambda p: p[0])
+        return best[0], best[1].lower() in _VAGUE, not fresh
+
+    if out.killed is None:
+        out.killed, out.killed_vague, out.killed_stale = pick(kill_hits)
+    out.injured, out.injured_vague, out.injured_stale = pick(inj_hits)
+    return out
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(fatalities, injured) from casualty phrases in ``text``; None when the text gives no figure."""
-    killed: int | None = None
-    injured: int | None = None
-    m = _KILL_INJ_PAIR.search(text)
-    if m:
-        killed, injured = _number(m.group("n")), _number(m.group("m"))
-    for rx in (_KILLED_AFTER, _KILLED_BEFORE):
-        if killed is None:
-            for mm in rx.finditer(text):
-                n = _number(mm.group("n"))
-                if n is not None:
-                    killed = max(killed or 0, n)
-    for rx in (_INJ_AFTER, _INJ_BEFORE):
-        if injured is None:
-            for mm in rx.finditer(text):
-                n = _number(mm.group("n"))
-                if n is not None:
-                    injured = max(injured or 0, n)
-    return killed, injured
+    f = casualty_figures(text)
+    return f.killed, f.injured
 
 
 def _sent_span(sent: SpacySpan) -> Span:
@@ -250,7 +335,7 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     prefix = doc_text(sent.doc)[sent.start_char : match_start]
     if _NON_EVENT.search(prefix[-40:]) or _HYPOTHETICAL.search(prefix[-30:]):
         return False
-    if _CAPTION.search(text) or _GENERIC.search(text) or is_headline(text):
+    if _CAPTION.search(text) or _GENERIC.search(text) or is_headline(text) or _EARLIER_CLAUSE.search(prefix[-160:]):
         return False
     if trigger is None:
         return True
@@ -279,6 +364,36 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
         if head.lemma_.lower() in ("deny", "plan", "threaten", "vow", "want", "intend", "warn", "prepare", "aim"):
             return False
     return not (_BACKGROUND.search(text) and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
+
+
+def _restates_previous(sent: SpacySpan, trigger: Token | None) -> bool:
+    """ "It was the first fatal strike ...", "This was the deadliest attack ...": a copula sentence whose
+    subject is a pronoun describes the event just reported, not a new one."""
+    if trigger is None or trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return False
+    subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("it", "this", "that")
+
+
+def _older_than_article(text: str, after: int, published: str | None) -> bool:
+    """The trigger is dated to a month before the article's ("a major attack in November 2023")."""
+    if not published or len(published) < 7:
+        return False
+    m = _MONTH_YEAR.search(text[after : after + 70])
+    if m is None or re.search(r"\bsince\s*$", text[: after + m.start()]):
+        return False
+    year = int(m.group(2) or m.group(3))
+    month = _MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else 12
+    return (year, month) < (int(published[:4]), int(published[5:7]))
+
+
+def _title_line(sent: SpacySpan, body: str) -> bool:
+    """A headline or sub-heading: a line of its own without final punctuation."""
+    text = sent.text.strip()
+    if not text or text.endswith((".", "!", "?", "\"", "”", "'", "’", ")")) or len(text) > 200:
+        return False
+    end = sent.start_char + len(sent.text.rstrip())
+    return end >= len(body) or body[end] in "\n\r"
 
 
 def is_headline(text: str) -> bool:
@@ -510,10 +625,63 @@ def sentence_actors(sent: SpacySpan, trigger: Token | None, entities: list[Entit
     return _actors(sent, trigger, entities)
 
 
-def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str]) -> Location | None:
-    """The most specific place named in the sentence (not a nationality inside an actor name)."""
+#: A dateline opening a paragraph: "CAIRO —", "KYIV, Ukraine —", "CAIRO, June 2 (Meridian Wire) -", "Srinagar:".
+_DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{2,40}\))?\s*(?:—|–|--|-|:)\s+")
+#: Words that make a preceding place name part of an outlet's name ("the Sahel Observer", "Kyiv Independent").
+_MEDIA_NAME = re.compile(
+    r"\s+(?:Observer|Times|Post|Herald|Chronicle|News|Courier|Monitor|Today|Daily|Voice|Wire|Dispatch|Digest|Tribune|"
+    r"Journal|Gazette|Agency|Report|Review|Press|Telegraph|Independent|Standard|Express|Guardian|Mail|Online|TV|Radio|"
+    r"Broadcasting|Television|Insider|Pravda|Weekly|Mirror|Star|Sun|Focus)\b")
+
+
+def excluded_place_spans(body: str, article: Article) -> list[tuple[int, int]]:
+    """Character ranges whose place names never locate an event: the dateline opening a paragraph
+    (where the reporter filed from) and outlet names ("the Sahel Observer reported")."""
+    out: list[tuple[int, int]] = []
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n?", body[:3000])]
+    for a in starts:
+        m = _DATELINE_RE.match(body, a)
+        if m is None or m.end() - a > 70:
+            continue
+        place = m.group("place").strip()
+        first = (article.dateline or "").split(",")[0].strip().lower()
+        if place.isupper() and len(place) >= 3 or (first and place.lower() == first):
+            out.append((a, m.end()))
+    for name in {article.outlet, article.aggregator} - {None, ""}:
+        for m in re.finditer(re.escape(str(name)), body):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _dateline_place(body: str, article: Article, excluded: list[tuple[int, int]]) -> str | None:
+    """The dateline place when the article is local to it: named again in the body outside the dateline."""
+    name = (article.dateline or "").split(",")[0].strip()
+    if not name or len(name) < 3:
+        return None
+    for m in re.finditer(rf"\b{re.escape(name)}\b", body, re.I):
+        if not any(a <= m.start() < b for a, b in excluded) and body[m.start()].isupper():
+            return name
+    return None
+
+
+def _inside_longer_name(body: str, e: Entity) -> bool:
+    """A place-looking piece of a longer proper name: "Jama'at Nusrat al-Islam wal-Muslimin"."""
+    return bool(re.search(r"[A-Z][\w'’]+\s+$", body[max(0, e.start - 20) : e.start])
+                and re.match(r"\s+(?:wal|wa|al|el|bin|ibn|ul)-", body[e.end : e.end + 8]))
+
+
+def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
+              excluded: list[tuple[int, int]] | None = None) -> Location | None:
+    """The most specific place named in the sentence (not a nationality inside an actor name, not a
+    dateline or an outlet's name)."""
     doc = sent.doc
-    places = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char and e.label in _PLACE_LABELS]
+    places = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char and e.label in _PLACE_LABELS
+              and not any(a <= e.start < b for a, b in excluded or [])
+              and not _MEDIA_NAME.match(doc_text(doc), e.end) and not _MEDIA_NAME.search(" " + e.text.split()[-1])
+              and not _inside_longer_name(doc_text(doc), e)
+              and e.text not in {x.text for x in entities if x.label in ("ORG", "ARMED_ACTOR", "MILITARY_UNIT")}]
     best: tuple[int, Entity] | None = None
     for e in places:
         after = doc_text(doc)[e.end : e.end + 3]
@@ -595,6 +763,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
     if not doc.has_annotation("DEP") or doc.has_extension("sitrep_relevant") and not doc._.sitrep_relevant:
         return []
     allowed = relevant_sentence_ids(doc)
+    body = doc_text(doc)
+    excluded = excluded_place_spans(body, article)
     drafts: list[_Draft] = []
     last_loc: tuple[int, Location] | None = None
     for si, sent in enumerate(doc.sents):
@@ -609,14 +779,13 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 sub, match = (territory_kind(text, m.start()) if name in _TERRITORY else name), m
                 break
         span = _sent_span(sent)
-        loc_here = _location(sent, entities, [])
+        loc_here = _location(sent, entities, [], excluded)
         if sub is None or match is None:
-            killed, injured = casualties(text)
-            if (killed is not None or injured is not None) and drafts and si - drafts[-1].sent_idx <= 2:
+            figs = casualty_figures(text)
+            if (figs.killed is not None or figs.injured is not None) and drafts and si - drafts[-1].sent_idx <= 2:
                 d = drafts[-1]  # a casualty sentence continuing the previous event
                 d.evidence.append(span)
-                d.fatalities = d.fatalities if d.fatalities is not None else killed
-                d.injured = d.injured if d.injured is not None else injured
+                d.take_figures(figs)
                 d.sent_idx = si
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
@@ -631,13 +800,17 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
+        if _restates_previous(sent, trigger) or _older_than_article(text, match.end(), article.published):
+            if _restates_previous(sent, trigger) and drafts and si - drafts[-1].sent_idx <= 3:
+                drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
+            continue
         actor1, assoc, actor2 = _actors(sent, trigger, entities)
-        loc = _location(sent, entities, [a for a in (actor1, actor2, assoc) if a])
+        loc = _location(sent, entities, [a for a in (actor1, actor2, assoc) if a], excluded)
         if loc is None and last_loc is not None and si - last_loc[0] <= 2:
             loc = last_loc[1].model_copy()
         if loc is not None and loc.name:
             last_loc = (si, loc)
-        killed, injured = casualties(text)
+        figs = casualty_figures(text)
         drafts.append(
             _Draft(
                 sub=sub,
@@ -648,11 +821,16 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 actor2=actor2,
                 location=loc or Location(),
                 date_text=_date_text(sent, entities),
-                fatalities=killed,
-                injured=injured,
+                headline=_title_line(sent, body),
+                trigger=match.group(0),
             )
         )
+        drafts[-1].take_figures(figs)
     merged = _merge(drafts)
+    home = _dateline_place(body, article, excluded)
+    for d in merged:
+        if not d.location.name and home:
+            d.location = Location(name=home)  # last resort: the article is local to its dateline
     events: list[Event] = []
     for d in merged:
         support: list[Claim] = []
@@ -704,19 +882,67 @@ def _same_place(a: Location, b: Location, a_text: str = "", b_text: str = "") ->
     return x in y or y in x or x in b_text.lower() or y in a_text.lower()
 
 
+_REGION_WORDS = _r(r"\b(region|oblast|province|district|governorate|state|county|border|area|territory|strip|coast|"
+                   r"north|south|east|west|northern|southern|eastern|western|central)\b")
+#: Trigger words that only say "an attack happened"; a more specific report of the same event absorbs them.
+_GENERIC_TRIGGER = _r(r"^(attack(ed|s|ing)?|raid(ed|s)?|targeted|assaults?|offensive|storm(ed|ing))\b")
+
+
+def _coarse(loc: Location) -> bool:
+    """No place, a country, or a region-level name: compatible with a town named nearby."""
+    return not loc.name or country_of(loc.name) is not None or bool(_REGION_WORDS.search(loc.name))
+
+
+def _same_country_actor(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    if a == b or a.lower() in b.lower() or b.lower() in a.lower():
+        return True
+    ca, cb = country_of(a.split()[0]), country_of(b.split()[0])
+    return ca is not None and ca == cb
+
+
+def _fold(target: _Draft, d: _Draft, fill_only: bool = False) -> None:
+    """Fold draft ``d`` into ``target``; with ``fill_only`` (a headline) its fields only fill gaps."""
+    target.evidence.extend(d.evidence)
+    target.evidence.sort(key=lambda sp: sp.start)
+    target.actor1 = target.actor1 or d.actor1
+    target.actor2 = target.actor2 or d.actor2
+    target.assoc_actor1 = target.assoc_actor1 or d.assoc_actor1
+    if not target.location.name and d.location.name:
+        target.location = d.location
+    elif not fill_only and d.location.name and _coarse(target.location) and not _coarse(d.location):
+        target.location = d.location  # a town named in a later sentence beats "northern Burkina Faso"
+    elif d.location.name and target.location.name and len(d.location.name) < len(target.location.name):
+        target.location.country = target.location.country or d.location.country
+    target.date_text = target.date_text or d.date_text
+    if fill_only:
+        target.fatalities = target.fatalities if target.fatalities is not None else d.fatalities
+        target.injured = target.injured if target.injured is not None else d.injured
+    else:
+        target.take_figures(CasualtyFigures(killed=d.fatalities, injured=d.injured, killed_vague=d.fatalities_vague,
+                                            injured_vague=d.injured_vague, update=d.update))
+    if not fill_only:
+        target.sent_idx = max(target.sent_idx, d.sent_idx)
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """Merge drafts of the same sub-type about the same place (and compatible actors)."""
+    """Merge drafts about one event: same sub-type and place (or a region and a town named within three
+    sentences), a generic "attack" into a specific report next to it, and title lines into the body's
+    first report of the same event type."""
     out: list[_Draft] = []
-    for d in drafts:
+    for d in (x for x in drafts if not x.headline):
         target = None
         for o in out:
             o_text = " ".join(sp.text for sp in o.evidence)
             d_text = " ".join(sp.text for sp in d.evidence)
             if o.sub != d.sub and not (o.sub in _TERRITORY and d.sub in _TERRITORY):
                 continue
-            near_same_actor = (o.actor1 and o.actor1 == d.actor1 and d.sent_idx - o.sent_idx <= 3
-                               and (o.fatalities is None or d.fatalities is None))
-            if not _same_place(o.location, d.location, o_text, d_text) and not near_same_actor:
+            near = d.sent_idx - o.sent_idx <= 3
+            figures_fit = o.fatalities is None or d.fatalities is None or o.fatalities == d.fatalities
+            near_same_actor = near and _same_country_actor(o.actor1, d.actor1) and figures_fit
+            near_region = near and figures_fit and (_coarse(o.location) or _coarse(d.location))
+            if not _same_place(o.location, d.location, o_text, d_text) and not near_same_actor and not near_region:
                 continue
             if o.actor1 and d.actor1 and country_of(o.actor1.split()[0]) != country_of(d.actor1.split()[0]) \
                     and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():
@@ -725,16 +951,23 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             break
         if target is None:
             out.append(d)
+        else:
+            _fold(target, d)
+    # a generic "attack" next to a specific report of the same place (a suicide bombing, a drone strike)
+    for d in list(out):
+        if d.sub not in ("Armed clash", "Attack") or not _GENERIC_TRIGGER.match(d.trigger):
             continue
-        target.evidence.extend(d.evidence)
-        target.actor1 = target.actor1 or d.actor1
-        target.actor2 = target.actor2 or d.actor2
-        target.assoc_actor1 = target.assoc_actor1 or d.assoc_actor1
-        if not target.location.name and d.location.name:
-            target.location = d.location
-        elif d.location.name and target.location.name and len(d.location.name) < len(target.location.name):
-            target.location.country = target.location.country or d.location.country
-        target.date_text = target.date_text or d.date_text
-        target.fatalities = target.fatalities if target.fatalities is not None else d.fatalities
-        target.injured = target.injured if target.injured is not None else d.injured
+        spec = [o for o in out if o is not d and o.sub not in ("Armed clash", "Attack") and abs(o.sent_idx - d.sent_idx) <= 3
+                and SUB_EVENT_TO_TYPE[o.sub] != "Strategic developments" and _same_place(o.location, d.location)
+                and (o.fatalities is None or d.fatalities is None or o.fatalities == d.fatalities)]
+        if spec:
+            _fold(spec[0], d)
+            out.remove(d)
+    for h in (x for x in drafts if x.headline):
+        body_event = next((o for o in out if not o.headline and SUB_EVENT_TO_TYPE[o.sub] == SUB_EVENT_TO_TYPE[h.sub]), None)
+        if body_event is None:
+            out.append(h)
+        else:
+            _fold(body_event, h, fill_only=True)
+    out.sort(key=lambda d: d.evidence[0].start)
     return out

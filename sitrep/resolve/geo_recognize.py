@@ -66,6 +66,10 @@ _QUALIFIER_RE = re.compile(
     r"^,\s+((?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?)(?:\s?[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?){0,3}"
     r"(?:\s+(?:" + _UNIT_WORDS + r"))?)"
 )
+# "X in Russia's Kursk Oblast", "X in the Donetsk region": a region named right after a place contains it.
+_IN_REGION_RE = re.compile(
+    r"^\s+in\s+(?:the\s+)?(?:" + _WORD + r"['’]s\s+)?(" + _WORD + r"(?:\s+" + _WORD + r")?\s+(?:" + _UNIT_WORDS + r"))\b"
+)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\[]*[A-Z0-9])|\n+")
 
@@ -93,6 +97,9 @@ class Mention:
     qualifier: str | None = None
     after_comma: bool = False
     dotted: bool = False  # written with abbreviation dots ("Wis.", "S.C.")
+    #: the qualifier surely names a containing region ("in Kursk Oblast", ", Kursk region", ", Ill.")
+    #: rather than the next item of a list ("Cleveland, Columbus, Dayton")
+    strong_qualifier: bool = False
 
     @classmethod
     def make(cls, text: str, start: int, end: int, source: str) -> Mention | None:
@@ -135,14 +142,21 @@ class Mention:
         base, span_hint = split_admin_word(span)
         hint = span_hint if span_hint is not None else hint
         qualifier = None
+        strong = False
         q = _QUALIFIER_RE.match(text[end : end + 60])
         if q:
             qualifier = q.group(1).rstrip(".")
             if q.group(1).endswith(".") and name_key(qualifier) in US_STATE_ABBREVIATIONS:
                 qualifier = q.group(1)
+                strong = True
+            strong = strong or split_admin_word(qualifier)[1] is not None
+        else:
+            q2 = _IN_REGION_RE.match(text[end : end + 80])
+            if q2:
+                qualifier, strong = q2.group(1), True
         after_comma = text[max(0, start - 2) : start].strip() == ","
         dotted = "." in span or text[end : end + 1] == "."
-        return cls(start, end, span, name_key(span), base, hint, source, qualifier, after_comma, dotted)
+        return cls(start, end, span, name_key(span), base, hint, source, qualifier, after_comma, dotted, strong)
 
     @classmethod
     def from_name(cls, name: str) -> Mention | None:

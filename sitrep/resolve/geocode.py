@@ -65,6 +65,8 @@ W_BARE_REGION = 0.15  # a region matched by its bare name, without its unit word
 W_CONTAINER = 0.3  # a region named in the same sentence contains the place
 W_OTHER_COUNTRY = 0.1  # the document names countries, none of them this place's
 MIN_FUZZY_SIM = 0.72
+STRICT_REGION_QUALIFIER = True  # "X, Y Oblast": no X inside Y → unresolved (the region is used)
+ENCLAVE_KM = 150  # ...unless X lies this close to Y's point (Kyiv city is not in Kyiv Oblast, Sevastopol not in Crimea)
 MIN_POP_OUT_OF_CONTEXT = 1000  # smallest populated place accepted in a country the text never points to
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: A trailing natural-feature word: such names resolve only to entries that carry the word.
@@ -251,7 +253,7 @@ def _score(
 ) -> float:
     score = sim - 1.0  # 0 for exact, negative for fuzzy
     score += W_POP * _pop_prior(place)
-    if name_key(place.name) in (mention.key, mention.base):
+    if name_key(place.name) in (mention.key, mention.base) or skeleton_key(place.name) == skeleton_key(mention.key):
         score += W_PRIMARY
     if sim >= 1.0:
         score += W_LEVEL.get(place.level, 0.0)
@@ -354,6 +356,13 @@ def resolve_mention(
             best = Resolved(place, s, sim)
     if best is not None and best.score < (MIN_SCORE if best.sim < 1.0 else MIN_SCORE_EXACT):
         best = None
+    regions = [q for q in qualifiers if q.level in (1, 2)] if STRICT_REGION_QUALIFIER and mention.strong_qualifier else []
+    if best is not None and regions and not any(
+        _inside(best.place, q) or best.place.geonameid == q.geonameid
+        or haversine_km(best.place.lat, best.place.lon, q.lat, q.lon) <= ENCLAVE_KM
+        for q in regions
+    ):
+        best = None  # "X, Y Oblast" with no X in or by Y Oblast: the region is the answer, not another X
     CACHE.put(cache_key, (best.place.geonameid, best.score, best.sim) if best else None)
     return best
 

@@ -189,14 +189,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 #: Seconds a cached read may be served on PostgreSQL (SQLite's cache is exact, see ResponseCache).
-DEFAULT_CACHE_SECONDS = 2.0
 
 
 def create_app(settings: Settings | None = None, store: Any = None, *, cache_seconds: float | None = None) -> FastAPI:
     """The whole service for `settings`; `store` (a :class:`sitrep.store.Store`) is opened from
     ``settings.database_url`` when not given. `cache_seconds` bounds how stale a cached read
-    can be (0 turns the read cache off; default 2 s, or env SITREP_API_CACHE_SECONDS)."""
-    import os
+    can be (0 turns the read cache off; default: the `api_cache_seconds` setting)."""
 
     from sitrep.serve import api, api_write, ui
     from sitrep.serve.deps import ResponseCache
@@ -229,7 +227,7 @@ def create_app(settings: Settings | None = None, store: Any = None, *, cache_sec
     app.state.settings = settings
     app.state.store = store
     if cache_seconds is None:
-        cache_seconds = float(os.environ.get("SITREP_API_CACHE_SECONDS", DEFAULT_CACHE_SECONDS))
+        cache_seconds = settings.api_cache_seconds
     app.state.cache = ResponseCache(cache_seconds, store)
     install_error_handlers(app)
     app.include_router(api.router)
