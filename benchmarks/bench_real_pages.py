@@ -20,7 +20,10 @@ Prints counts by outcome, pages/s, p50/p95/max seconds, the 10 slowest pages, ev
 non-SitrepError exception with a traceback tail, every invariant violation and quality flag.
 Writes per-page results to /work/notes/qa/real_pages.json (``--out`` to change).
 
-Run: .venv/bin/python benchmarks/bench_real_pages.py [--limit N] [--cleaneval N] [--out PATH]
+With ``--pathological``: synthetic hostile inputs too (many short lines, a 5 MB single line, 10k
+nested divs, a page opening with a long <style> block, junk before the doctype).
+
+Run: .venv/bin/python benchmarks/bench_real_pages.py [--limit N] [--cleaneval N] [--pathological] [--out PATH]
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def page_files(limit: int | None) -> list[tuple[str, Path]]:
     ]
     out = []
     for name, files in groups:
-        out += [(name, f) for f in (files[:limit] if limit else files)]
+        out += [(name, f) for f in (files[:limit] if limit is not None else files)]
     return out
 
 
@@ -113,11 +116,55 @@ def quality_flags(record: Record) -> list[str]:
         for outlet in (art.outlet, art.aggregator):
             if outlet and _words(outlet) and place == _words(outlet):
                 flags.append(f"event {e.id} placed at outlet name {e.location.name!r}")
+        if not any(ch.isupper() for ch in (e.location.name or "")):
+            flags.append(f"event {e.id} placed at {e.location.name!r}, not a proper noun")
         ents = [x for x in record.entities if _words(x.text) == place]
         if ents and all(x.label in ("PERSON", "ORG", "NORP") for x in ents):
             labels = sorted({x.label for x in ents})
             flags.append(f"event {e.id} placed at {e.location.name!r}, which NER labels only {labels}")
+    if len(_MARKUP.findall(record.body)) >= 3:
+        flags.append(f"markup left in body: {len(_MARKUP.findall(record.body))} tags/CSS/JS fragments "
+                     f"(content_type {record.source.content_type})")
     return flags
+
+
+#: HTML tags, CSS declarations and JS calls: in a body they mean the page was treated as text.
+_MARKUP = re.compile(r"</?(?:div|span|a|img|script|style|p|li|ul|iframe)\b[^>]{0,200}>|"
+                     r"\b(?:box-shadow|font-family|margin-left|display)\s*:\s*[^;\n]{1,80};|"
+                     r"\b(?:console\.log|jQuery|document\.getElementById)\(")
+
+
+_SENT = [
+    "Russian forces shelled the town of Kupiansk on Monday, killing three civilians, regional officials said.",
+    "Gunmen attacked a military post near Djibo in northern Burkina Faso, killing at least 12 soldiers.",
+    "Police in Nairobi fired tear gas at protesters on Tuesday, and two people were injured, witnesses said.",
+]
+_PARAS = "".join(f"<p>{x}</p>" for x in _SENT)
+
+
+def pathological_raws() -> list[tuple[str, RawDocument | Skipped]]:
+    """Synthetic hostile inputs (the shapes real crawls contain), timed like the real pages."""
+    def short_lines(n: int) -> bytes:
+        return "\n".join(_SENT[0].split(",")[0] + f" ({i})" if i % 50 == 0 else f"Item {i}" for i in range(n)).encode()
+
+    cases = {
+        "short-lines-5k": ("text/plain", short_lines(5_000)),
+        "short-lines-10k": ("text/plain", short_lines(10_000)),
+        "short-lines-20k": ("text/plain", short_lines(20_000)),
+        "single-line-5MB": ("text/plain", (" ".join(_SENT) + " ").encode() * (5_000_000 // 300)),
+        "nested-div-10k": ("text/html", f"<html><body>{'<div>' * 10_000}{_PARAS}{'</div>' * 10_000}</body></html>".encode()),
+        "style-block-before-html": (None, ("<style>\n" + ".a { margin-left: 0; }\n" * 400 + "</style>\n"
+                                           f"<html><head><title>T</title></head><body>{_PARAS * 2}</body></html>").encode()),
+        "prefix-before-doctype": ("text/html", ('<text id="a">\n\n\n\n<MM:BeginLock a="b">\n<MM:EndLock>\n'
+                                               f"<!DOCTYPE html><html><body>{_PARAS * 2}</body></html>").encode()),
+    }
+    out: list[tuple[str, RawDocument | Skipped]] = []
+    for name, (ctype, data) in cases.items():
+        if ctype is None:  # detected by ingest, as a file would be
+            out += [("pathological", raw) for raw in read_bytes(data, f"pathological:{name}", Settings(max_bytes=10**8))]
+        else:
+            out.append(("pathological", RawDocument(uri=f"pathological:{name}", content=data, content_type=ctype)))
+    return out
 
 
 def run_one(group: str, raw: RawDocument | Skipped, settings: Settings) -> dict[str, Any]:
@@ -126,6 +173,7 @@ def run_one(group: str, raw: RawDocument | Skipped, settings: Settings) -> dict[
         row.update(outcome="skipped-by-ingest", message=raw.reason, seconds=0.0)
         return row
     row["bytes"] = len(raw.content)
+    row["content_type"] = raw.content_type
     t0 = time.perf_counter()
     signal.alarm(PAGE_TIMEOUT)
     try:
@@ -165,6 +213,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="pages per group (default: all)")
     ap.add_argument("--cleaneval", type=int, default=0, help="also run the first N CleanEval pages")
+    ap.add_argument("--pathological", action="store_true", help="also time synthetic hostile inputs")
     ap.add_argument("--out", type=Path, default=Path("/work/notes/qa/real_pages.json"))
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -184,6 +233,8 @@ def main() -> int:
         items += [(group, raw) for raw in read_inputs([str(path)], settings)]
     if args.cleaneval:
         items += cleaneval_raws(args.cleaneval, settings)
+    if args.pathological:
+        items += pathological_raws()
 
     rows = []
     t_all = time.perf_counter()

@@ -37,6 +37,9 @@ class Settings(BaseModel):
     fetch_rate_per_host: float = Field(1.0, description="Largest number of requests per second to one host.")
     respect_robots: bool = Field(True, description="Obey robots.txt when fetching URLs.")
     allow_private: bool = Field(False, description="Allow fetching private, loopback and link-local addresses.")
+    fetch_cache_dir: str | None = Field(
+        None, description="Directory for the HTTP cache (ETag / Last-Modified) so re-fetching a URL is a conditional GET."
+    )
     user_agent: str = Field(
         "sitrep/0.1 (+https://pypi.org/project/sitrep/; news event extraction)",
         description="User-Agent header sent with every fetch.",

@@ -54,7 +54,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors))\b")),
     ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton-charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b")),
     ("Suicide bomb", _r(r"\bsuicide (bomb\w*|attack\w*|car bomb|vest|blast|attacker|truck)\b|\bblew (himself|herself|themselves) up\b|\bsvbied\b|\bexplosives?[- ]laden (vehicle|car|truck)\b")),
-    ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
+    ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|(aircraft|jets|warplanes|planes|helicopters?)\W{0,3} ?(struck|hit|bombed|targeted|attacked|pounded)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
     ("Grenade", _r(r"\bgrenades?\b")),
     ("Remote explosive/landmine/IED", _r(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|land mines?|car bomb\w*|bomb (exploded|went off|blast)|explosive devices?|mine explosion|stepped on a mine|booby[- ]trap\w*|(vehicle|car|bus|truck) hit a mine)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(shell(ing|ed|s)|artillery|missiles?|rockets?|mortars?|projectiles?|mlrs|grad|ballistic|cruise missile|howitzers?|multiple rocket|barrage|bombard(ed|ment))\b")),
@@ -92,7 +92,9 @@ _CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|s
               r"resident|soldier|relative)s? (looks?|walks?|stands?|inspects?|mourns?|sits?|carries|holds?)\b|"
               r"\b(looks (at|through)|walks (past|through)|mourn(s|ing)? (at|over|near))\b|"
               r"[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo)\b[^)\]]{0,40}[)\]]\s*$")
-_GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|every day|on a daily basis|are subject to|is subject to)\b")
+_CAPTION_CREDIT = _r(r"\s*[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo|source:)[^)\]\n]{0,60}[)\]]\s*($|\n)")
+_GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|repeatedly|every day|on a daily basis|are subject to|is subject to|"
+              r"(come|came) under (near-daily|daily|regular|frequent|constant|repeated|nightly|almost daily))\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
 _BACKGROUND = _r(
     r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
@@ -121,6 +123,10 @@ _PEOPLE = r"(?:\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops
 _APPOS = r"(?:,\s+(?:among them|including|most of them|many of them)\s+[\w\s-]{2,30}?,)?"
 _KILLED_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:killed|dead|died|slain|lost their lives|martyred)", re.I)
 _KILLED_BEFORE = re.compile(rf"(?:killed|killing|kills|kill|death toll (?:rose |climbed |reached )?(?:to|of|at))\s+{_QUANT}", re.I)
+_ONE_KILLED = re.compile(
+    r"(?:\b(?:killed|killing|kills|shot dead)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}?|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?:man|woman|child|boy|girl|person|civilian|soldier|resident|teenager|officer|policeman|worker|farmer|fighter|"
+    r"journalist|driver|commander)\b(?:\s+(?:was|has been|had been)\s+(?:killed|shot dead))?", re.I)
 _INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
 _INJ_BEFORE = re.compile(rf"(?:wounded|wounding|injured|injuring|injure|wound)\s+{_QUANT}", re.I)
 _KILL_INJ_PAIR = re.compile(rf"(?:killed|killing)\s+{_QUANT}[^.;]{{0,40}}?\band\s+(?:wounded|injured|wounding|injuring)\s+(?P<m>{_NUM})", re.I)
@@ -165,6 +171,7 @@ class _Draft:
     injured_vague: bool = False
     update: bool = False  # a figure came from a toll update ("rose to")
     headline: bool = False  # a title line: its fields only fill gaps of the body's report
+    sub_place: bool = False  # the place is "the X district of the city": part of a place named before
     trigger: str = ""
 
     def take_figures(self, f: CasualtyFigures) -> None:
@@ -291,6 +298,12 @@ def casualty_figures(text: str) -> CasualtyFigures:
     for rx in (_INJ_AFTER, _INJ_BEFORE):
         inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
 
+    if not kill_hits:  # "killing a 76-year-old woman", "a man was killed"
+        for mm in _ONE_KILLED.finditer(text):
+            if re.match(r"(killed|killing|kills|shot dead)\b", mm.group(0), re.I) or re.search(r"(killed|shot dead)$", mm.group(0)):
+                kill_hits.append((_fresh(text, mm.start()), "one"))
+                break
+
     def pick(hits: list[tuple[bool, str]]) -> tuple[int | None, bool, bool]:
         fresh = [(n, w) for ok, w in hits if ok and (n := _number(w)) is not None]
         stale = [(n, w) for ok, w in hits if not ok and (n := _number(w)) is not None]
@@ -335,6 +348,9 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     prefix = doc_text(sent.doc)[sent.start_char : match_start]
     if _NON_EVENT.search(prefix[-40:]) or _HYPOTHETICAL.search(prefix[-30:]):
         return False
+    after = doc_text(sent.doc)[sent.end_char : sent.end_char + 60]
+    if _CAPTION_CREDIT.match(after) or _CAPTION_CREDIT.search(text):
+        return False  # a photo caption: "... on Jan. 22, 2024. (AFP)"
     if _CAPTION.search(text) or _GENERIC.search(text) or is_headline(text) or _EARLIER_CLAUSE.search(prefix[-160:]):
         return False
     if trigger is None:
@@ -618,6 +634,8 @@ def _looks_like_actor(text: str, entities: list[Entity] | None = None) -> bool:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_METONYM_VERBS = ATTRIBUTION_VERBS | frozenset(
+    "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand".split())
 
 
 def sentence_actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> tuple[str | None, str | None, str | None]:
@@ -692,8 +710,11 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             continue  # "the US aircraft carrier": a country as a modifier
         if after.startswith(("’s", "'s")) and not re.match(r"\s*[A-Z]", doc_text(doc)[e.end + 2 : e.end + 5]):
             continue  # "Kyiv’s Center ...": possessive modifier of an organisation
-        if any(re.search(rf"\b{re.escape(e.text)}\b", a) for a in actor_texts if a):
-            continue
+        if any(re.search(rf"\b{re.escape(e.text)}\b", a) and (country_of(e.text) or len(a.split()) <= 4)
+               for a in actor_texts if a):
+            continue  # "Israeli forces": a nationality inside an actor's name (a town inside a long object is a place)
+        if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _METONYM_VERBS:
+            continue  # "Moscow denies ...", "Kyiv said ...": the capital names a government
         if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
             continue  # headline case fools the NER ("Jihadist Attack")
         if e.text.lower() in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
@@ -727,11 +748,14 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
     return loc
 
 
-def _date_text(sent: SpacySpan, entities: list[Entity]) -> str | None:
-    m = _DATE_RE.search(sent.text)
-    if m:
-        return m.group(0)
+def _date_text(sent: SpacySpan, entities: list[Entity], excluded: list[tuple[int, int]] | None = None) -> str | None:
+    """The event's time as written; a date inside the dateline ("KYIV, April 14 (Wire) -") is the filing date."""
+    for m in _DATE_RE.finditer(sent.text):
+        if not any(a <= sent.start_char + m.start() < b for a, b in excluded or []):
+            return m.group(0)
     for e in entities:
+        if any(a <= e.start < b for a, b in excluded or []):
+            continue
         if e.start >= sent.start_char and e.end <= sent.end_char and e.label in ("DATE", "TIME"):
             if re.search(r"\b(day|week|month|year|night|morning|evening|\d)\b", e.text, re.I) and not re.search(
                 r"\b(\d+-(second|minute|hour)|years? old|decades?)\b", e.text, re.I
@@ -820,8 +844,10 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 assoc_actor1=assoc,
                 actor2=actor2,
                 location=loc or Location(),
-                date_text=_date_text(sent, entities),
+                date_text=_date_text(sent, entities, excluded),
                 headline=_title_line(sent, body),
+                sub_place=bool(loc and loc.name and re.search(
+                    rf"{re.escape(loc.name)}\s+of the (city|town|capital|village)\b", text)),
                 trigger=match.group(0),
             )
         )
@@ -870,7 +896,32 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 evidence=d.evidence,
             )
         )
+    _link_denials(events, claims)
     return events
+
+
+_EVENTISH = _r(r"\b(kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w*|toll|attack\w*|strikes?|struck|shell\w*|"
+               r"bomb\w*|fired|shot|fell|fallen|captur\w*|control|seiz\w*|took|taken|overr\w+|target\w*|hit|massacre|"
+               r"abduct\w*|losses|destroy\w*|damag\w*)\b")
+
+
+def _link_denials(events: list[Event], claims: list[Claim]) -> None:
+    """A disputing claim that supports no event ("The RSF denied shelling the camp", "Ukrainian officials denied
+    that the village had fallen") disputes the event it talks about: the one whose place it names, else the
+    nearest event reported before it (else the first), when its content speaks of an event at all."""
+    linked = {cid for ev in events for cid in ev.claims}
+    for c in claims:
+        if c.verification != "disputed" or c.id in linked or not events:
+            continue
+        sentence = c.evidence.text.lower()
+        if not (_EVENTISH.search(c.text) or classify_sub_event(c.text)) or _GENERIC.search(c.evidence.text):
+            continue  # a standing denial ("X denies targeting civilians, although ... repeatedly") disputes nothing
+        named = [ev for ev in events if ev.location.name and ev.location.name.lower() in sentence]
+        before = [ev for ev in events if ev.evidence and ev.evidence[0].start <= c.evidence.start]
+        target = (named or before or events)[-1 if not named and before else 0]
+        target.claims.append(c.id)
+        target.status = "disputed"
+        linked.add(c.id)
 
 
 def _same_place(a: Location, b: Location, a_text: str = "", b_text: str = "") -> bool:
@@ -893,12 +944,16 @@ def _coarse(loc: Location) -> bool:
     return not loc.name or country_of(loc.name) is not None or bool(_REGION_WORDS.search(loc.name))
 
 
+def _actor_country(a: str) -> str | None:
+    return country_of(a.split()[0]) or find_country_mention(a)
+
+
 def _same_country_actor(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     if a == b or a.lower() in b.lower() or b.lower() in a.lower():
         return True
-    ca, cb = country_of(a.split()[0]), country_of(b.split()[0])
+    ca, cb = _actor_country(a), _actor_country(b)
     return ca is not None and ca == cb
 
 
@@ -938,17 +993,23 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             d_text = " ".join(sp.text for sp in d.evidence)
             if o.sub != d.sub and not (o.sub in _TERRITORY and d.sub in _TERRITORY):
                 continue
-            near = d.sent_idx - o.sent_idx <= 3
-            figures_fit = o.fatalities is None or d.fatalities is None or o.fatalities == d.fatalities
-            near_same_actor = near and _same_country_actor(o.actor1, d.actor1) and figures_fit
+            same_toll = o.fatalities is not None and o.fatalities == d.fatalities
+            near = d.sent_idx - o.sent_idx <= 3 or same_toll
+            figures_fit = o.fatalities is None or d.fatalities is None or same_toll
+            places_conflict = not _coarse(o.location) and not _coarse(d.location) \
+                and not _same_place(o.location, d.location, o_text, d_text)
+            near_same_actor = near and _same_country_actor(o.actor1, d.actor1) and figures_fit and not places_conflict
             near_region = near and figures_fit and (_coarse(o.location) or _coarse(d.location))
             if not _same_place(o.location, d.location, o_text, d_text) and not near_same_actor and not near_region:
                 continue
-            if o.actor1 and d.actor1 and country_of(o.actor1.split()[0]) != country_of(d.actor1.split()[0]) \
+            if o.actor1 and d.actor1 and _actor_country(o.actor1) != _actor_country(d.actor1) \
                     and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():
                 continue
             target = o
             break
+        if target is None and d.sub_place:
+            # "in the X district of the city": a part of the place of the last report of this kind
+            target = next((o for o in reversed(out) if o.sub == d.sub and _same_country_actor(o.actor1, d.actor1)), None)
         if target is None:
             out.append(d)
         else:

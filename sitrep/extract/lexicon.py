@@ -227,6 +227,8 @@ CONFIRMED = (
 DISPUTED = (
     "denied", "denies", "deny", "rejected the claim", "rejected claims", "dismissed the claim", "disputed",
     "disputes", "refuted", "contradicted", "false claim", "claims are false", "fake", "conflicting",
+    "rejected reports", "rejected the report", "rejected the reports", "dismissed the report", "dismissed reports",
+    "dismissed as propaganda", "as propaganda", "dismissed the claims", "rejected allegations", "denial",
 )
 ANONYMOUS_HEADS = frozenset(
     "sources source reports report witnesses witness residents resident officials official observers monitors "

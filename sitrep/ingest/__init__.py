@@ -126,14 +126,14 @@ def _walk(directory: Path) -> list[Path]:
 def _fetcher(settings: Settings) -> Callable[[str], RawDocument]:
     from sitrep.ingest.fetch import Fetcher
 
-    return Fetcher(settings).fetch
+    return Fetcher(settings, cache_dir=settings.fetch_cache_dir).fetch
 
 
 def read_url(url: str, settings: Settings, *, follow: bool = False, fetcher: Fetcher | None = None) -> Iterator[Item]:
     """Fetch one URL (a feed expands to its entries); failures become :class:`Skipped`."""
     from sitrep.ingest.fetch import Fetcher
 
-    fetcher = fetcher or Fetcher(settings)
+    fetcher = fetcher or Fetcher(settings, cache_dir=settings.fetch_cache_dir)
     try:
         doc = fetcher.fetch(url)
     except SitrepError as e:
@@ -159,7 +159,7 @@ def read_inputs(specs: list[str], settings: Settings, *, follow: bool = False) -
             if fetcher is None:
                 from sitrep.ingest.fetch import Fetcher
 
-                fetcher = Fetcher(settings)
+                fetcher = Fetcher(settings, cache_dir=settings.fetch_cache_dir)
             yield from read_url(spec, settings, follow=follow, fetcher=fetcher)
         else:
             path = Path(spec).expanduser()
