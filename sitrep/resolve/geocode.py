@@ -135,7 +135,7 @@ def default_gazetteer(settings: Settings) -> Gazetteer:
     with _DEFAULT_LOCK:
         if url in _DEFAULT:
             return _DEFAULT[url]
-    gaz = Gazetteer.from_package()
+    gaz = Gazetteer.from_package(settings.cache_dir)
     engine = _store_engine_with_imports(url)
     if engine is not None:
         layered = Gazetteer()
