@@ -61,9 +61,33 @@ def configuration() -> str:
     return "\n".join(lines)
 
 
+def api_reference() -> str:
+    import tempfile
+
+    from sitrep.serve.app import create_app
+    from sitrep.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        spec = create_app(Settings(database_url=f"sqlite:///{tmp}/api.db")).openapi()
+    lines = [
+        "# REST API reference\n",
+        "Generated from the app's OpenAPI spec by `scripts/gen_docs.py`; do not edit by hand. A running",
+        "`sitrep serve` serves the full spec at `/openapi.json` and interactive docs at `/docs`.\n",
+        "Reads are open unless `api_read_token_required` is set; writes need `Authorization: Bearer TOKEN`",
+        "(`sitrep token create NAME`). Every error has one shape: `{\"ok\": false, \"error\": \"...\", \"status\": N}`.\n",
+        "| method | path | what | parameters |",
+        "|---|---|---|---|",
+    ]
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            params = ", ".join(f"`{p['name']}`" for p in op.get("parameters", []))
+            lines.append(f"| {method.upper()} | `{path}` | {op.get('summary', '')} | {params} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(check: bool) -> int:
     stale = []
-    for name, text in (("cli.md", cli_reference()), ("configuration.md", configuration())):
+    for name, text in (("cli.md", cli_reference()), ("configuration.md", configuration()), ("api.md", api_reference())):
         path = DOCS / name
         if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -557,7 +557,8 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
         actor2 = cand[0] if cand else None
     # "..., blaming the Rapid Support Forces", "an attack blamed on jihadists": the blamed party is the doer.
     blamed = re.search(r"\b(?:blam(?:ed|ing|es)|attributed)\s+(?:it\s+|the attack\s+)?(?:on\s+|to\s+)?(?:the\s+)?"
-                       r"((?:[A-Z][\w'’-]*\s?){1,5}|[a-z]+)", sent.text)
+                       r"(?:[a-z-]+\s+){0,2}?((?:[A-Z][\w'’-]*\s?){1,5})", sent.text) or re.search(
+        r"\b(?:blamed|attributed)\s+(?:on|to)\s+(?:the\s+)?([a-z]+)", sent.text)
     if blamed and (actor1 is None or actor1.lower() in sent.text[: blamed.start()].lower().split(" said")[0][-60:].lower()
                    and not _looks_like_actor(actor1, [])):
         cand = blamed.group(1).strip()
