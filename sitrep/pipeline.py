@@ -80,8 +80,14 @@ def dates(w: Work) -> None:
 @stage(requires=("body",), assigns=("doc",))
 def parse(w: Work) -> None:
     """spaCy over the body (sentences, tokens, NER), with sitrep's own components."""
+    from sitrep.errors import UnreadableInput
     from sitrep.extract.nlp import parse_body
 
+    if len(w.record.body) > w.settings.max_body_chars:
+        raise UnreadableInput(
+            f"the article body is {len(w.record.body):,} characters, more than one news article "
+            f"(max_body_chars = {w.settings.max_body_chars:,}); split the input or raise the setting"
+        )
     w.doc = parse_body(w.record.body, w.settings)
 
 

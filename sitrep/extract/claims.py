@@ -196,6 +196,13 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
             continue  # a headline or label line at the top; the body states the same claims in full
         for claim in _claims_in_sentence(sent, entities, memory):
             found.append((si, claim))
+    body = doc_text(doc)
+    found.extend(_transcript_claims(body, sents))
+    found.sort(key=lambda x: (x[1].evidence.start, x[0]))
+    for _, c in found:
+        person = _person_behind_title(c.source, c.evidence.start, entities, body)
+        if person is not None:
+            c.source, c.source_type = person, "person"
     _apply_neighbour_verification(found, sents)
     seen: set[tuple[str | None, str | None, str]] = set()
     unique = []
@@ -212,6 +219,30 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     return claims
 
 
+_TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t]*[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):[ \t]+(?P<what>\S[^\n]*)$")
+
+
+def _transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Claim]]:
+    """Interview transcripts ("PENCE: Well, look, ..."): the speaker label is the source, the line the content.
+    Only when the text has at least three such lines, so a lone "SRINAGAR: ..." dateline never counts."""
+    lines = list(_TRANSCRIPT_LINE.finditer(body))
+    if len(lines) < 3:
+        return []
+    out: list[tuple[int, Claim]] = []
+    starts = [s.start_char for s in sents]
+    for m in lines:
+        a, b = m.start("what"), m.end("what")
+        text = body[a:b].strip(" \"“”")
+        if len(text) < 8:
+            continue
+        who = m.group("who").strip()
+        si = max((i for i, st in enumerate(starts) if st <= a), default=0)
+        hedged = bool(_HEDGE_RE.search(text))
+        out.append((si, Claim(id="", text=text, source=who.title(), source_text=who, source_type="person", cue=":",
+                              hedged=hedged, evidence=Span(text=body[m.start("who") : b], start=m.start("who"), end=b))))
+    return out
+
+
 def _sentence_span(sent: SpacySpan) -> Span:
     text = sent.text
     lead = len(text) - len(text.lstrip())
@@ -224,6 +255,42 @@ def _content_tokens(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return _subtree_without(child, frozenset())
+    return None
+
+
+def _with_trailing_conjunct(sent: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
+    """Extend content over a subjectless conjunct the parser hung elsewhere: "claims to have killed 50
+    North Koreans, and wounded 47" (``wounded`` attached to the main verb still shares the claim)."""
+    after = [t for t in sent if t.idx >= content[1]]
+    i = 0
+    while i < len(after) and (after[i].is_punct and after[i].text == "," or after[i].lower_ in ("and", "but")):
+        i += 1
+    if i == 0 or i >= len(after) or not any(t.lower_ == "and" for t in after[:i]):
+        return content
+    verb = after[i]
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return content
+    toks = [t for t in verb.subtree if t.i >= verb.i]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    end = toks[-1].idx + len(toks[-1].text)
+    return (content[0], end) if end <= sent.end_char else content
+
+
+_TITLE_SOURCES = frozenset(
+    "governor mayor spokesman spokeswoman spokesperson minister president commander chief prosecutor head "
+    "premier ambassador envoy general colonel".split())
+
+
+def _person_behind_title(source: str | None, at: int, entities: list[Entity], body: str) -> str | None:
+    """"the governor" → the person the text introduced with that title before ("Oblast Governor Yurii Malashko")."""
+    if not source or source.lower() not in _TITLE_SOURCES:
+        return None
+    for e in reversed([e for e in entities if e.label == "PERSON" and e.end <= at]):
+        title = re.escape(source)
+        if re.search(rf"\b{title}\s+$", body[max(0, e.start - 30) : e.start], re.I) or re.match(
+                rf",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}{title}\b", body[e.end : e.end + 60], re.I):
+            return e.canonical or e.text  # "Governor Yurii Malashko", "Malashko, the regional governor"
     return None
 
 
@@ -360,7 +427,10 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ATTRIBUTION_VERBS:
             continue
         lemma = tok.lemma_.lower()
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) > 1:  # "CAIRO, June 2 (Wire) - Israel's military denied": the dateline is no speaker
+            subjects = [c for c in subjects if not (c.text.isupper() and len(c.text) > 2)] or subjects
+        subj = subjects[0] if subjects else None
         if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
@@ -380,6 +450,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         content: tuple[int, int] | None = None
         if content_toks:
             content = _span_of(content_toks)
+            content = _with_trailing_conjunct(sent, content)
             if quote and quote[0] <= tok.idx < quote[1]:
                 continue  # an attribution verb inside a quotation is part of the content
         elif quote and not (quote[0] <= tok.idx < quote[1]):

@@ -51,18 +51,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash) of (arms|weapons|firearms|ammunition|explosives)|(weapons|explosive devices|ieds|bombs|mines|pistols|guns|firearms|arms|ammunition|explosives)\b.{0,40}\b(were |was |have been )?(found|discovered|seized|recovered|defused|cleared|confiscated|unearthed))\b")),
     ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|violently (suppressed|dispersed))\b|\b(killed|shot dead|died)\b.{0,80}\b(protest|demonstration|rally)\w*\b.{0,80}\b(security forces|police|troops|soldiers)\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
     ("Mob violence", _r(r"\b(lynch\w*|vigilantes?|mob (justice|attack\w*|beat\w*|killed|chased|set|burn\w*|lynched)|(a|an angry) mob)\b")),
-    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors))\b")),
-    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton-charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b")),
+    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors)|(protests?|demonstrations?|rall(y|ies)|unrest)\b.{0,80}\b(marred by violence|turned violent|violence (erupted|broke out|boil\w*)|scuffles?)|scuffles? (broke out|with|between)|aggressive (protests?|demonstrations?)|clash(ed|ing|es)?\b.{0,25}\bwith\b.{0,30}\b(protesters|demonstrators|protestors))\b")),
+    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers|troops)\b.{0,40}\b(detain\w*|arrest\w*)\b.{0,60}\b(protest\w*|demonstrat\w*|activists|rall(y|ies)|march\w*)|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton[- ]charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b")),
     ("Suicide bomb", _r(r"\bsuicide (bomb\w*|attack\w*|car bomb|vest|blast|attacker|truck)\b|\bblew (himself|herself|themselves) up\b|\bsvbied\b|\bexplosives?[- ]laden (vehicle|car|truck)\b")),
-    ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|(aircraft|jets|warplanes|planes|helicopters?)\W{0,3} ?(struck|hit|bombed|targeted|attacked|pounded)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
+    ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|(aircraft|jets|warplanes|planes|helicopters?|choppers)\b.{0,20}\b(struck|hit|bombed|targeted|attacked|pounded|fired|destroyed)|raids? by\b.{0,30}\b(choppers|helicopters|jets|warplanes|aircraft)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
     ("Grenade", _r(r"\bgrenades?\b")),
     ("Remote explosive/landmine/IED", _r(r"\b(ieds?|improvised explosive|roadside bombs?|landmines?|land mines?|car bomb\w*|bomb (exploded|went off|blast)|explosive devices?|mine explosion|stepped on a mine|booby[- ]trap\w*|(vehicle|car|bus|truck) hit a mine)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(shell(ing|ed|s)|artillery|missiles?|rockets?|mortars?|projectiles?|mlrs|grad|ballistic|cruise missile|howitzers?|multiple rocket|barrage|bombard(ed|ment))\b")),
     ("Remote explosive/landmine/IED", _r(r"\b(blasts?|explosions?|exploded|explosives?|detonat\w+|bomb(s|ing|ings|ed)?)\b")),
     ("Sexual violence", _r(r"\b(rap(e|ed|es|ing)|rapists?|sexual(ly)? (violence|assault\w*|abuse\w*|exploit\w*)|abused (women|girls))\b")),
     ("Abduction/forced disappearance", _r(r"\b(abduct\w*|kidnap\w*|taken hostage|took\b.{0,20}\bhostage|forcibly disappeared|seized\b.{0,30}\bhostages?)\b")),
-    ("Government regains territory", _r(r"\b(freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
-    ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|fell to|fallen to)\b")),
+    ("Government regains territory", _r(r"\b((recover(ed|s|ing)?|restor(ed|es|ing)|re-?establish(ed|es|ing)|establish(ed|es|ing)) (full )?control|freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
+    ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|tak(en|ing) over|gain(ed|ing) ground|fell to|fallen to)\b")),
     ("Peaceful protest", _r(r"\b(protest(ed|ers|ors|s|ing)?|demonstrations?(?! of)|demonstrators|rall(y|ied|ies)|marched|sit-in|strike action|took to the streets)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
     ("Agreement", _r(r"\b(ceasefire|cease-fire|truce|peace (deal|agreement|accord|talks)|signed an? (agreement|deal|accord|memorandum)|prisoner (swap|exchange)s?|exchanged (prisoners|detainees|bodies)|reached an? (agreement|deal)|agreed to|agreement (with|between|to)|surrender(ed|s)?( to)?|laid down (their )?arms)\b")),
@@ -72,10 +72,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Armed clash", _r(r"\b(attack(ed|s)?|targeted|raid(ed|s)?|stormed)\b.{0,60}\b(soldiers|troops|army|military|post|base|checkpoint|check post|detachment|convoy|patrol|positions?|police station|barracks)\b|\b(soldiers|troops|servicemen|security personnel|security forces|policemen|police officers)\b.{0,40}\b(killed|martyred|died|wounded)\b.{0,40}\battack")),
     ("Attack", _r(r"\b(attack(ed|s)?|raid(ed|s)?|targeted)\b.{0,60}\b(civilians|villagers|residents|worshippers|people|village|market|church|mosque|school|neighbou?rhoods?)\b|\b(civilians|villagers|residents|people)\b.{0,40}\b(killed|massacred|shot)\b")),
     ("Arrests", _r(r"\b(arrest(ed|s)?|detain(ed|s)?|apprehended|taken into custody|rounded up)\b")),
-    ("Looting/property destruction", _r(r"\b(loot(ed|ing)|ransack\w*|torch(ed|ing)|set (on )?fire to|burn(ed|t) down|vandali[sz]\w*|destroyed (homes|houses|property|shops))\b")),
+    ("Looting/property destruction", _r(r"\b((shops|homes|houses|vehicles|cars|property|properties|buildings|stores)\b.{0,30}\b(burned|burnt|torched|looted|set on fire|set ablaze|vandali[sz]ed)|loot(ed|ing)|ransack\w*|torch(ed|ing)|set (on )?fire to|burn(ed|t) down|vandali[sz]\w*|destroyed (homes|houses|property|shops))\b")),
     ("Disrupted weapons use", _r(r"\b(intercept(ed|s)?|shot down|defus(ed|ing)|dismantled (an? )?(bomb|ied|explosive)|seized (weapons|arms|ammunition|explosives))\b")),
     ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up|created)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions)\b|\b(base|bases|headquarters|outposts?|observation (point|post)s?|points?)\b (was|were|has been|have been) (established|set up|built|opened|created)\b")),
-    ("Non-violent transfer of territory", _r(r"\b((withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully))\b")),
+    ("Non-violent transfer of territory", _r(r"\b(evacuation (deal|agreement)|(withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully))\b")),
     ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+|reinforcements|dispatch(ed|es)|pull(ed|s|ing)? back|redeploy\w*|mobili[sz]\w*)\b")),
     ("Looting/property destruction", _r(r"\b(destruction of|destroyed|demolish\w*|damag(ed|ing) (property|homes|houses|shops|vehicles|buildings))\b")),
     ("Other", _r(r"\b(arrived in|deployed (to|in)|deployment|training exercises|begun training|begun coordination|stationed in|troop build-?up)\b")),
@@ -103,7 +103,7 @@ _BACKGROUND = _r(
     r"since (january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last year)|"
     r"(was|were|has been|had been|have been) (already |also |previously |once )?(the )?(scene|site|target) of|"
     r"(have|has|had) since\b|had previously|(that|which) (began|started|erupted|broke out) (on|in|last)|"
-    r"in the (past|last) (few )?(years|decades|months))\b"
+    r"in the (past|last) (few )?(years|decades|months)|(has|have|had) been the (focus|centre|center) of)\b"
 )
 #: The trigger sits in a clause about an earlier event: "comes a week after X announced a truce",
 #: "since a January 5 report of six deaths", "the deadliest since ...".
@@ -111,7 +111,9 @@ _EARLIER_CLAUSE = _r(r"(\b(comes?|came|coming)\b[^.;]{0,40}\bafter\b|\bsince\s+(
 _MONTHS = ("january february march april may june july august september october november december").split()
 #: A month of an explicit year ("in November 2023"), to compare with the publication date.
 _MONTH_YEAR = _r(r"\b(?:in|since|during|of)\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|"
-                 r"october|november|december),?\s+(\d{4})\b|\bin\s+(\d{4})\b")
+                 r"october|november|december),?\s+(\d{4})\b|\bin\s+(\d{4})\b|"
+                 r"\bin\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|october|"
+                 r"november|december)\b(?!\s+\d)")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
 _NUM = (
     r"(?:\d[\d,]*|" + _TENS + "|"
@@ -195,6 +197,10 @@ _STATE = _r(r"\b(government|army|armed forces|security forces|troops|soldiers|mi
             r"defen[cs]e ministry|ministry of defen[cs]e|forces)\b")
 
 
+_STATE_ALLIED = _r(r"\b(allied|pro-government|pro-regime|loyalist|paramilitary|government-backed|state-backed)\s+"
+                   r"([\w-]+\s+)?(fighters|militias?|forces|troops|groups?)\b")
+
+
 def territory_kind(text: str, at: int) -> str:
     """Which territorial sub-type a capture at ``at`` in ``text`` is, from who captures where
     ("Armed clash" when the thing overrun is a military post).
@@ -206,6 +212,10 @@ def territory_kind(text: str, at: int) -> str:
     """
     before = text[max(0, at - 120) : at]
     after = text[at : at + 160]
+    if re.search(r"\bwithout (a |any )?(fight|fighting|resistance|firing|a shot|a gunshot|bloodshed)\b|\bevacuation "
+                 r"(deal|agreement)\b|\bhanded (over )?(authority|control)\b|\b(after|as)\b[^.]{0,50}\b(withdrew|pulled out|"
+                 r"retreated)\b", text[max(0, at - 150) : at + 200], re.I):
+        return "Non-violent transfer of territory"  # taken over as the other side withdrew
     if re.match(r"(overr(an|un|unning)|storm(ed|ing))\s+(\w+\s+){0,3}?(army |military |police )?(bases?|camps?|posts?|outposts?|"
                 r"positions?|checkpoints?|barracks|detachment)\b", after, re.I):
         return "Armed clash"  # overrunning a military post is the fighting, not a change of territory
@@ -213,6 +223,9 @@ def territory_kind(text: str, at: int) -> str:
     cands = sorted(
         [(m.end(), "non-state") for m in _NON_STATE.finditer(before)] + [(m.end(), "state") for m in _STATE.finditer(before)]
     )
+    # "the army and allied fighters captured": fighters on the state's side
+    cands += [(m.end(), "state") for m in _STATE_ALLIED.finditer(before)]
+    cands.sort()
     cands = [c for c in cands if not re.search(r"\b(on|against|from|with|of|by)\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*$",
                                                before[max(0, c[0] - 45) : c[0]], re.I)]
     if cands and cands[-1][1] == "non-state":
@@ -233,9 +246,21 @@ _MILITARY_TARGET = _r(r"\b(soldiers|troops|army|military|security forces|service
                       r"police (station|post)s?|outposts?|convoy|patrol)\b")
 
 
+_ARMED_NOT_CROWD = _r(r"\b(fighters|militants|jihadists|gunmen|troops|soldiers|rebels|insurgents|attackers|assailants)\b")
+_CROWD = _r(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|crowds?|mobs?|students|youths?|marchers)\b")
+
+
 def _rule_applies(name: str, text: str, m: re.Match[str] | None = None) -> bool:
     if name == "Agreement" and _AGREEMENT_BROKEN.search(text):
         return False
+    if name == "Armed clash" and m is not None and re.search(r"\bwithout (a |any )?$", text[max(0, m.start() - 12) : m.start()], re.I):
+        return False  # "entered without a fight"
+    if name == "Disrupted weapons use" and re.search(r"\b(warplanes?|jets|air ?strikes?|airstrikes?|aircraft|choppers|"
+                                                     r"helicopters?)\b", text, re.I) \
+            and not re.search(r"\b(intercept\w*|shot down|defus\w*)\b", text, re.I):
+        return False  # "warplanes destroyed an arms depot": an air strike
+    if name == "Violent demonstration" and _ARMED_NOT_CROWD.search(text) and not _CROWD.search(text):
+        return False  # "hundreds of fighters attacked ...": an armed assault, not a riot
     if name == "Attack" and m is not None and m.group(0).lower().startswith(("gunm", "attacker", "assailant",
                                                                              "militant", "bandit", "gang", "armed men")):
         return not _MILITARY_TARGET.search(text)  # gunmen attacking soldiers is a clash, not violence against civilians
@@ -251,10 +276,14 @@ def classify_sub_event(text: str) -> str | None:
     return None
 
 
+#: No single report counts more casualties than this; a larger "number" is noise (an id, a phone number).
+_MAX_COUNT = 1_000_000
+
+
 def _number(text: str) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
-        return int(t)
+        return int(t) if int(t) <= _MAX_COUNT else None
     m = re.fullmatch(r"(\w+)[- ](\w+)", t)
     if m and m.group(1) in NUMBER_WORDS and m.group(2) in NUMBER_WORDS:  # "twenty-three"
         return NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)]
@@ -358,6 +387,9 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
         return True
     if trigger.dep_ in ("compound", "amod") and trigger.pos_ == "NOUN":
         return False  # "battle cohesion", "missile production"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.head.lemma_.lower() in (
+            "support", "back", "aid", "assist", "cover", "accompany"):
+        return False  # "ground troops supported by air strikes": a modifier of the main action
     if trigger.lower_ in ("battle", "combat", "fight", "fighting") and trigger.i > 0 and trigger.nbor(-1).lower_ == "in":
         return False  # "killed in battle", "identified in combat": generic
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -399,6 +431,8 @@ def _older_than_article(text: str, after: int, published: str | None) -> bool:
     m = _MONTH_YEAR.search(text[after : after + 70])
     if m is None or re.search(r"\bsince\s*$", text[: after + m.start()]):
         return False
+    if m.group(4):  # a bare month: this year's if not after the publication month, else last year's
+        return _MONTHS.index(m.group(4).lower()) + 1 != int(published[5:7])
     year = int(m.group(2) or m.group(3))
     month = _MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else 12
     return (year, month) < (int(published[:4]), int(published[5:7]))
@@ -559,11 +593,10 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
     blamed = re.search(r"\b(?:blam(?:ed|ing|es)|attributed)\s+(?:it\s+|the attack\s+)?(?:on\s+|to\s+)?(?:the\s+)?"
                        r"(?:[a-z-]+\s+){0,2}?((?:[A-Z][\w'’-]*\s?){1,5})", sent.text) or re.search(
         r"\b(?:blamed|attributed)\s+(?:on|to)\s+(?:the\s+)?([a-z]+)", sent.text)
-    if blamed and (actor1 is None or actor1.lower() in sent.text[: blamed.start()].lower().split(" said")[0][-60:].lower()
-                   and not _looks_like_actor(actor1, [])):
-        cand = blamed.group(1).strip()
-        if _looks_like_actor(cand, [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char]):
-            actor1 = cand
+    if blamed and (actor1 is None or not _looks_like_actor(actor1, [])):
+        blamed_name = blamed.group(1).strip()
+        if _looks_like_actor(blamed_name, [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char]):
+            actor1 = blamed_name
     # Unnamed actors: armed-group nouns ("jihadists", "gunmen") and force nouns ("soldiers").
     if actor1 is None or actor2 is None:
         from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, CIVILIAN_NOUNS, FORCE_NOUNS
@@ -742,6 +775,9 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             score += 2
         if re.search(r"\b(village|town|city|settlement|district|region|province|oblast|camp|port)\s+of\s+$", before):
             score += 3
+        if re.search(r"\b((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+of|(km|kilometres|kilometers|miles)"
+                     r"\s+(from|of)|outskirts of|border with)\s+(the\s+)?([\w-]+\s+){0,3}$", before):
+            score -= 4  # "a village west of the city of X": X is the reference point, not the place
         if e.label == "LOC" and re.search(r"(region|oblast|province|district|governorate)$", e.text, re.I):
             score -= 1
         if best is None or score > best[0]:
@@ -763,11 +799,17 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
     return loc
 
 
+_SAID_BEFORE = _r(r"\b(said|says|say|told [\w ]{1,20}|announced|reported|stated|added|wrote|confirmed|claimed|denied|"
+                  r"statement|posted)\s+$")
+
+
 def _date_text(sent: SpacySpan, entities: list[Entity], excluded: list[tuple[int, int]] | None = None) -> str | None:
     """The event's time as written; a date inside the dateline ("KYIV, April 14 (Wire) -") is the filing date."""
-    for m in _DATE_RE.finditer(sent.text):
-        if not any(a <= sent.start_char + m.start() < b for a, b in excluded or []):
-            return m.group(0)
+    found = [m for m in _DATE_RE.finditer(sent.text) if not any(a <= sent.start_char + m.start() < b for a, b in excluded or [])]
+    # "X said on Wednesday that ... on Sunday": the statement's day is not the event's
+    own = [m for m in found if not _SAID_BEFORE.search(sent.text[max(0, m.start() - 30) : m.start()])]
+    if own or found:
+        return (own or found)[0].group(0)
     for e in entities:
         if any(a <= e.start < b for a, b in excluded or []):
             continue
@@ -839,6 +881,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
+        if drafts and trigger is not None and any(
+                a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
+            continue  # "denied claims that the base had been overrun": disputes the event already reported
         if _restates_previous(sent, trigger) or _older_than_article(text, match.end(), article.published):
             if _restates_previous(sent, trigger) and drafts and si - drafts[-1].sent_idx <= 3:
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
@@ -988,7 +1033,8 @@ def _fold(target: _Draft, d: _Draft, fill_only: bool = False) -> None:
     target.assoc_actor1 = target.assoc_actor1 or d.assoc_actor1
     if not target.location.name and d.location.name:
         target.location = d.location
-    elif not fill_only and d.location.name and _coarse(target.location) and not _coarse(d.location):
+    elif not fill_only and d.location.name and _coarse(target.location) and not _coarse(d.location) \
+            and abs(d.sent_idx - target.sent_idx) <= 3:
         target.location = d.location  # a town named in a later sentence beats "northern Burkina Faso"
     elif d.location.name and target.location.name and len(d.location.name) < len(target.location.name):
         target.location.country = target.location.country or d.location.country
@@ -1022,7 +1068,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 and not _same_place(o.location, d.location, o_text, d_text)
             near_same_actor = near and _same_country_actor(o.actor1, d.actor1) and figures_fit and not places_conflict
             near_region = near and figures_fit and (_coarse(o.location) or _coarse(d.location))
-            if not _same_place(o.location, d.location, o_text, d_text) and not near_same_actor and not near_region:
+            same_place = _same_place(o.location, d.location, o_text, d_text)
+            if same_place and not (o.location.name and d.location.name) and not near:
+                same_place = False  # an unplaced report joins another only a few sentences away
+            if not same_place and not near_same_actor and not near_region:
                 continue
             if o.actor1 and d.actor1 and _actor_country(o.actor1) != _actor_country(d.actor1) \
                     and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():

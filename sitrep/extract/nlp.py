@@ -272,8 +272,18 @@ def is_relevant_text(text: str) -> bool:
 
 
 def parse_body(body: str, settings: Settings) -> Doc:
-    """Parse ``body`` (offsets in the Doc are offsets into ``body``)."""
+    """Parse ``body`` (offsets in the Doc are offsets into ``body``).
+
+    A body longer than the pipeline's ``max_length`` is parsed up to the last paragraph break before
+    that limit (a prefix, so offsets stay valid); the rest is logged and left unparsed."""
     nlp = load_pipeline(settings)
+    if len(body) >= nlp.max_length:
+        cut = body.rfind("\n", 0, nlp.max_length - 1)
+        cut = cut if cut > nlp.max_length // 2 else nlp.max_length - 1
+        logging.getLogger("sitrep.extract").warning(
+            "body of %d characters is longer than the parser's limit (%d): only the first %d are analysed",
+            len(body), nlp.max_length, cut)
+        body = body[:cut]
     if settings.relevance_gate and not is_relevant_text(body):
         heavy = [p for p in _HEAVY_PIPES + ("tok2vec", "ner") if p in nlp.pipe_names]
         with nlp.select_pipes(disable=heavy):

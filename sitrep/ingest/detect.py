@@ -9,6 +9,7 @@ Kind = Literal["gzip", "warc", "feed", "jsonl", "html", "text", "binary", "empty
 
 _FEED = re.compile(rb"<(?:rss|rdf:RDF|feed)\b[^>]*>", re.IGNORECASE)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|br|script|span|a\s)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b|</(?:style|script)>", re.IGNORECASE)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -36,6 +37,10 @@ def sniff(data: bytes, name: str = "") -> Kind:
     if sum(1 for b in sample if b in _CONTROL) > 0.05 * len(sample):
         return "binary"
     if _HTML.search(head) and head.count(b"<") >= 3:
+        return "html"
+    # A page can open with kilobytes of inline <style>/<script> before any other tag: look
+    # further for the document's own structure before calling it plain text.
+    if head.lstrip().startswith(b"<") and _DOCUMENT.search(data[:262144]):
         return "html"
     return "text"
 

