@@ -17,6 +17,7 @@ classifies *plain-text* lines (trafilatura/jusText need the HTML tree).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -166,6 +167,9 @@ _BULLET = re.compile(r"^[•*·▪►▶\-–]\s+")
 _SHOUT = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*$")
 _SENT_END = re.compile(r"[.!?…:;”\"’')\]]$")
 
+
+
+MAX_TITLE_SCAN = 80  # header lines searched for the headline
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
@@ -432,15 +436,19 @@ def classify_lines(text: str) -> TextPage:
         header[0].kind = "brand"
         page.brand = header[0].text
     title_line: Line | None = None
+    # A headline sits near the top: looking at the first lines of the header zone keeps this
+    # linear on pathological pages (tens of thousands of short lines and no prose).
     candidates = [
-        ln for ln in header
+        ln for ln in header[:MAX_TITLE_SCAN]
         if ln.kind == "body" and len(words(split_title_prefix(ln.text))) >= 3 and not is_lone_name(ln.text)
         and not split_title_prefix(ln.text).endswith(".") and not (_SHOUT.match(ln.text) and len(words(ln.text)) <= 4)
     ]
     if candidates:
         keys = [norm_text(split_title_prefix(c.text)) for c in candidates]
-        repeated = [c for c, k in zip(candidates, keys, strict=True) if keys.count(k) > 1 or any(
-            norm_text(o.text).startswith(k) and o is not c for o in content[: first_prose + 3])]
+        key_counts = Counter(keys)
+        nearby = [(o, norm_text(o.text)) for o in content[: min(first_prose, MAX_TITLE_SCAN) + 3]]
+        repeated = [c for c, k in zip(candidates, keys, strict=True) if key_counts[k] > 1 or any(
+            t.startswith(k) and o is not c for o, t in nearby)]
         long_enough = [c for c in candidates if len(words(c.text)) >= 5]
         title_line = (repeated or long_enough or [max(candidates, key=lambda c: len(c.text))])[0]
         title_line.kind = "title"
