@@ -10,7 +10,10 @@ start-up is excluded (workers are warmed on one page first). The WARC files are 
 warcio into a temporary directory from the same HTML pages and deleted afterwards. Peak memory
 is the child process's ``ru_maxrss`` (each WARC streaming run in a fresh process).
 
-Run: .venv/bin/python benchmarks/bench_ingest_throughput.py [--records 10000] [--clean-records 2000]
+Each row also prints the 1-minute load average before it ran (other jobs share the machine).
+
+Run: .venv/bin/python benchmarks/bench_ingest_throughput.py [--records 10000] [--clean-records 2000] [--html-only]
+(``--html-only``: only the HTML-files rows, 1 and 2 processes; ``--repeat N`` runs them N times)
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import gzip
 import io
 import multiprocessing as mp
+import os
 import resource
 import sys
 import tempfile
@@ -133,6 +137,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=10_000, help="records in the large WARC")
     ap.add_argument("--clean-records", type=int, default=1_000, help="WARC records to clean for pages/s")
+    ap.add_argument("--html-only", action="store_true", help="only the HTML-files rows (1 and 2 processes)")
+    ap.add_argument("--repeat", type=int, default=1, help="run the HTML-files rows this many times")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"{DATA} not found: the throughput benchmark reads its pages from ../shared")
@@ -145,11 +151,14 @@ def main() -> None:
             for i, data in enumerate(pages):
                 (tmpd / sub / f"{i:05d}{ext}").write_bytes(data)
         print(f"inputs: {len(htmls)} HTML pages, {len(texts) * 6} text pages ({len(texts)} distinct), 1 reader process")
-        print(f"{'input':<28}{'procs':>6}{'pages':>7}{'wall p/s':>10}{'CPU-norm p/s':>14}")
-        for sub in ("html", "text"):
+        print(f"{'input':<28}{'procs':>6}{'pages':>7}{'wall p/s':>10}{'CPU-norm p/s':>14}{'load 1m':>9}")
+        for sub in ("html",) * args.repeat + (() if args.html_only else ("text",)):
             for procs in (1, 2):
+                load = os.getloadavg()[0]
                 n, r, c = rate([str(tmpd / sub)], procs)
-                print(f"{sub + ' files':<28}{procs:>6}{n:>7}{r:>10.1f}{c:>14.1f}")
+                print(f"{sub + ' files':<28}{procs:>6}{n:>7}{r:>10.1f}{c:>14.1f}{load:>9.2f}", flush=True)
+        if args.html_only:
+            return
         small, large = tmpd / "small.warc.gz", tmpd / "large.warc.gz"
         t0 = time.perf_counter()
         write_warc(small, htmls, 2_000)

@@ -1,7 +1,7 @@
 """Quality gate: geocoding accuracy must not drop below the floors in tests/floors/geocode.json.
 
-Recomputes (a) LGL resolution given the gold toponym spans (all 588 articles: a few seconds,
-no spaCy) and (b) Eyes on Russia town + province → verified point on a fixed subset, with the
+Recomputes (a) LGL and GeoWebNews resolution given the gold toponym spans (all articles: a few
+seconds, no spaCy) and (b) Eyes on Russia town + province → verified point on a fixed subset, with the
 same code as benchmarks/bench_geoparse.py and benchmarks/bench_eyesonrussia.py.
 """
 
@@ -37,6 +37,17 @@ def test_lgl_resolution_given_gold_spans_stays_above_floor(shared_dir: Path) -> 
     articles = bench.load_lgl(shared_dir / "data" / "geoparsing" / "lgl.xml")
     metrics, _secs, count = bench.resolution_given_spans(articles, SETTINGS)
     floor = FLOORS["lgl_resolution_given_spans"]
+    assert count == floor["toponyms"]
+    assert metrics["acc161"] >= floor["acc161"], metrics
+    assert metrics["auc"] <= floor["auc_max"], metrics
+
+
+@pytest.mark.slow
+def test_gwn_resolution_given_gold_spans_stays_above_floor(shared_dir: Path) -> None:
+    bench = _bench("bench_geoparse")
+    articles = bench.load_gwn(shared_dir / "data" / "geoparsing" / "GWN.xml")
+    metrics, _secs, count = bench.resolution_given_spans(articles, SETTINGS)
+    floor = FLOORS["gwn_resolution_given_spans"]
     assert count == floor["toponyms"]
     assert metrics["acc161"] >= floor["acc161"], metrics
     assert metrics["auc"] <= floor["auc_max"], metrics

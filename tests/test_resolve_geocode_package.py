@@ -28,6 +28,23 @@ def test_package_gazetteer_has_countries_regions_districts_and_villages(gaz: Gaz
 
 
 @pytest.mark.parametrize(
+    ("iso", "lat_range", "lon_range"),
+    [
+        ("RU", (55.0, 66.0), (85.0, 110.0)),  # Siberia, not the settled west (the old computed point: 55, 67)
+        ("CA", (55.0, 65.0), (-105.0, -85.0)),  # Hudson Bay latitudes, not the southern border
+        ("US", (37.0, 41.0), (-101.0, -96.0)),  # Kansas, the middle of the contiguous states
+        ("EG", (25.0, 28.0), (28.0, 31.0)),  # the Western Desert, not the Nile delta
+    ],
+)
+def test_country_points_lie_in_the_middle_of_the_main_landmass(
+    gaz: Gazetteer, iso: str, lat_range: tuple[float, float], lon_range: tuple[float, float]
+) -> None:
+    country = gaz.countries[iso]
+    assert lat_range[0] <= country.lat <= lat_range[1]
+    assert lon_range[0] <= country.lon <= lon_range[1]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "iso"),
     [
         ("Missiles struck Kharkov and Zaporozhye overnight, Ukrainian officials said.", "Kharkov", "UA"),
@@ -49,3 +66,12 @@ def test_state_abbreviation_qualifier_picks_the_right_springfield(gaz: Gazetteer
     first, second = geocode.geoparse(text, SETTINGS, spans=spans, gazetteer=gaz)
     assert (first.iso, first.admin1) == ("US", "Missouri")
     assert (second.iso, second.admin1) == ("US", "Massachusetts")
+
+
+@pytest.mark.parametrize(
+    ("code", "display"),
+    [(("KR", "11"), "Seoul"), (("CN", "12"), "Hubei"), (("RU", "79"), "Tyva"), (("RU", "41"), "Kursk")],
+)
+def test_region_display_names_drop_native_unit_words(gaz: Gazetteer, code: tuple[str, str], display: str) -> None:
+    # "Seoul-teukbyeolsi", "Hubei Sheng", "Tyva, Respublika" (whose aliases include "Republic of Tyva")
+    assert gaz.display[gaz.admin1[code].geonameid] == display

@@ -23,6 +23,7 @@ def _gazetteer() -> Gazetteer:
         Place(2017370, "Russia", 60.0, 100.0, "RU", fclass="A", fcode="PCLI", population=144_000_000),
         Place(690791, "Ukraine", 49.0, 32.0, "UA", fclass="A", fcode="PCLI", population=40_000_000),
         Place(6252001, "United States", 39.8, -98.5, "US", fclass="A", fcode="PCLI", population=327_000_000),
+        Place(6251999, "Canada", 60.0, -95.0, "CA", fclass="A", fcode="PCLI", population=37_000_000),
     ]
     for c in countries:
         gaz.add(c, [c.name])
@@ -32,6 +33,8 @@ def _gazetteer() -> Gazetteer:
         (Place(4896861, "Illinois", 40.0, -89.2, "US", "IL", fclass="A", fcode="ADM1", population=12_800_000), []),
         (Place(4398678, "Missouri", 38.3, -92.4, "US", "MO", fclass="A", fcode="ADM1", population=6_100_000), []),
         (Place(6254926, "Massachusetts", 42.4, -71.9, "US", "MA", fclass="A", fcode="ADM1", population=6_900_000), []),
+        (Place(706482, "Kharkivska oblast", 49.5, 36.5, "UA", "07", fclass="A", fcode="ADM1", population=2_700_000),
+         ["Kharkiv Oblast"]),
     ]
     for place, aliases in regions:
         names: list[str] = []
@@ -46,6 +49,7 @@ def _gazetteer() -> Gazetteer:
         (Place(4409896, "Springfield", 37.22, -93.30, "US", "MO", population=166_000), ["Springfield"]),
         (Place(4951788, "Springfield", 42.10, -72.59, "US", "MA", population=155_000), ["Springfield"]),
         (Place(4250543, "Chatham", 39.68, -89.70, "US", "IL", population=12_000), ["Chatham"]),
+        (Place(5989045, "Canadian", 35.91, -100.38, "US", "TX", population=2_700), ["Canadian"]),
     ]
     for place, names in cities:
         gaz.add(place, names)
@@ -176,10 +180,10 @@ def test_resolution_cache_hits_on_reprocessing(gaz: Gazetteer) -> None:
 def test_cache_is_bounded() -> None:
     cache = geocode.ResolutionCache(size=3)
     for i in range(10):
-        cache.put(("k", i), (i, 1.0, 1.0))
+        cache.put(("k", i), (i, 1.0, 1.0, 0.5))
     assert len(cache.data) == 3
     assert cache.get(("k", 0)) is False
-    assert cache.get(("k", 9)) == (9, 1.0, 1.0)
+    assert cache.get(("k", 9)) == (9, 1.0, 1.0, 0.5)
 
 
 def test_exact_name_outside_the_named_region_falls_back_to_the_region(gaz: Gazetteer) -> None:
@@ -192,3 +196,41 @@ def test_exact_name_outside_the_named_region_falls_back_to_the_region(gaz: Gazet
     assert (loc.name, loc.iso, loc.geo_precision, loc.geonameid) == ("Sudzha", "UA", 3, None)
     assert (loc.lat, loc.lon) == (49.6, 34.0)
 
+
+
+def test_demonym_names_its_country_even_when_a_town_has_that_name(gaz: Gazetteer) -> None:
+    body = "Canadian officials said the talks would resume."
+    topo = geocode.geoparse(body, SETTINGS, spans=[(0, 8)], gazetteer=gaz)[0]
+    assert topo.iso == "CA"
+    assert topo.feature_code == "PCLI"
+
+
+def test_event_named_by_a_bare_region_name_is_placed_at_the_town_of_that_name(gaz: Gazetteer) -> None:
+    body = "Missiles hit Kharkiv overnight, Ukrainian officials said."
+    ev = _event(body, body, "Kharkiv")
+    rec = _record(body, [ev], ["Kharkiv"])
+    geocode.locate_record(rec, SETTINGS, gazetteer=gaz)
+    loc = rec.events[0].location
+    assert (loc.name, loc.geonameid, loc.iso) == ("Kharkiv", 706483, "UA")
+    assert loc.geo_precision == 1
+
+
+def test_event_at_an_unknown_site_beside_a_known_town_takes_the_town_point_with_precision_two(gaz: Gazetteer) -> None:
+    body = "Shells hit the Zzyx camp on the edge of Sudzha on Monday. Fighting went on."
+    ev = _event(body, "Shells hit the Zzyx camp on the edge of Sudzha on Monday.", "Zzyx camp")
+    rec = _record(body, [ev], ["Zzyx camp", "Sudzha"])
+    geocode.locate_record(rec, SETTINGS, gazetteer=gaz)
+    loc = rec.events[0].location
+    assert loc.name == "Zzyx camp"
+    assert (loc.lat, loc.lon) == (51.191, 35.271)
+    assert (loc.iso, loc.geo_precision, loc.geonameid) == ("RU", 2, None)
+
+
+def test_the_dateline_town_is_not_taken_for_an_unknown_site_in_the_lead_sentence(gaz: Gazetteer) -> None:
+    body = "KHARKIV, June 2 - Shells hit the Zzyx camp in Russia's Kursk Oblast, officials said."
+    ev = _event(body, body, "Zzyx camp")
+    rec = _record(body, [ev], ["KHARKIV", "Zzyx camp", "Russia", "Kursk Oblast"], dateline="Kharkiv")
+    geocode.locate_record(rec, SETTINGS, gazetteer=gaz)
+    loc = rec.events[0].location
+    assert (loc.name, loc.iso, loc.geonameid) == ("Zzyx camp", "RU", None)
+    assert (loc.lat, loc.lon, loc.geo_precision) == (51.6, 36.1, 3)  # the oblast, not the dateline city

@@ -41,7 +41,6 @@ log = logging.getLogger("sitrep.clean.article")
 #: (0.953 / 0.924) at ~1.6x the speed; favor_precision only ties trafilatura on the second set.
 TRAFILATURA_OPTIONS: dict[str, Any] = {"fast": True, "include_comments": False, "include_tables": True}
 MAX_REMOVED = 60
-_NOGATE = __import__("os").environ.get("NOGATE") == "1"
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)\b", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "td", "figcaption", "dt", "dd", "button", "label")
 
@@ -280,7 +279,6 @@ def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True
         extract_url,
     )
     from trafilatura.settings import set_date_params
-    from trafilatura.xpaths import AUTHOR_XPATHS
 
     md = examine_meta(tree)
     if md.author and " " not in md.author:
@@ -291,10 +289,7 @@ def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True
         log.debug("trafilatura JSON-LD metadata failed: %s", e)
     if not md.title:
         md.title = extract_title(tree)
-    if not md.author and need_author and (_NOGATE or any(len(expr(tree)) for expr in AUTHOR_XPATHS)):
-        # extract_author deep-copies the page to prune comment/related sections before matching
-        # AUTHOR_XPATHS; pruning only removes elements, so with no match on the whole page there
-        # can be none on the pruned copy: the copy is made only when a candidate exists
+    if not md.author and need_author:
         md.author = extract_author(tree)
     if not md.url:
         md.url = extract_url(tree, url)

@@ -337,7 +337,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 7
+_CACHE_FORMAT = 9
 
 
 def _cache_path(cache_dir: str | Path | None = None) -> Path:
@@ -631,12 +631,19 @@ def iter_package_places(display: dict[int, str] | None = None) -> Iterator[tuple
 def _admin1_display(name: str, aliases: list[str], keys: set[str], cities: list[tuple[int, str]]) -> str:
     """A short English name for a first-level region, as ACLED writes admin1 ("Kharkiv", "Kursk").
 
-    In order: the name itself when it is ASCII with no unit word ("Texas"); an ASCII alias
+    In order: a shorter ASCII alias the name starts with ("Seoul" for "Seoul-teukbyeolsi");
+    the name itself when it is ASCII with no unit word ("Texas"); an ASCII alias
     with no unit word that is one of the region's name keys ("Kharkiv" for "Kharkivska
     oblast"); the largest city of the region whose name is one of those keys ("Kursk" for
     "Kurskaya oblast'": regions are usually named after their centre); an ASCII alias
     "X Oblast/Krai/Region/Province" without its unit word; else the GeoNames name.
     """
+    # A shorter ASCII alias the name starts with: the name minus a romanised native unit word
+    # ("Seoul" for "Seoul-teukbyeolsi", "Hubei" for "Hubei Sheng", "Gyeonggi" for "Gyeonggi-do").
+    for alias in sorted(aliases, key=len):
+        if (alias.isascii() and len(alias) >= 3 and split_admin_word(alias)[1] is None
+                and (name.startswith(alias + " ") or name.startswith(alias + "-"))):
+            return alias
     if name.isascii() and split_admin_word(name)[1] is None:
         return name
     for alias in aliases:
@@ -647,8 +654,9 @@ def _admin1_display(name: str, aliases: list[str], keys: set[str], cities: list[
             return city
     for alias in aliases:
         words = alias.split()
-        if alias.isascii() and len(words) > 1 and split_admin_word(alias)[1] == 1:
-            return " ".join(words[:-1])
+        base, level = split_admin_word(alias)
+        if alias.isascii() and len(words) > 1 and level == 1 and name_key(" ".join(words[:-1])) == base:
+            return " ".join(words[:-1])  # the unit word is the last word ("Tyva Republic", not "Republic of Tyva")
     return name
 
 

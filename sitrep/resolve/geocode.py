@@ -580,7 +580,8 @@ def locate_record(record: Record, settings: Settings, *, gazetteer: Gazetteer | 
     record.toponyms = toponyms
     sentences = sentence_bounds(body)
     for event in record.events:
-        event.location = _event_location(gaz, body, event.location, event.evidence, toponyms, mentions, sentences)
+        event.location = _event_location(gaz, body, event.location, event.evidence, toponyms, mentions, sentences,
+                                         record.article.dateline)
 
 
 def _event_location(
@@ -591,6 +592,7 @@ def _event_location(
     toponyms: list[Toponym],
     mentions: list[Mention],
     sentences: list[tuple[int, int]],
+    dateline: str | None = None,
 ) -> Location:
     windows = _evidence_windows(evidence, sentences)
     in_window = [t for t in toponyms if any(a <= t.start < b for a, b in windows)]
@@ -627,8 +629,13 @@ def _event_location(
         if name and split_admin_word(name)[1] is None and _level_of(chosen) in (1, 2):
             chosen = _town_in_region(gaz, name, chosen) or chosen
         return _location_from(chosen, name, body, _level_of(chosen))
-    # Fallback: the smallest region named in a sentence that mentions the place, else in the
-    # event's sentences, else the document's most-named region; the place name is kept.
+    # Fallback: a town beside the place in a sentence that mentions it, else the smallest region
+    # named there, else in the event's sentences, else the document's most-named region; the
+    # place name is kept. The dateline at the head of the body is where the reporter files
+    # from, not a place of the event: it does not count.
+    dateline_head = _dateline_head(body, dateline)
+    toponyms = [t for t in toponyms if (t.start, t.end) not in dateline_head]
+    in_window = [t for t in in_window if (t.start, t.end) not in dateline_head]
     regions = []
     if name:
         key = name_key(name)
@@ -641,7 +648,9 @@ def _event_location(
         if any(_level_of(r) >= 1 for r in regions):
             regions = [r for r in regions if _level_of(r) >= 1]
         town = _town_beside(name, toponyms, sentences)
-        if town is not None:  # "the X camp on the edge of Y": Y's point, as ACLED codes "near Y"
+        # "the X camp on the edge of Y": Y's point, as ACLED codes "near Y" (if inside the regions named there)
+        if town is not None and all(town.iso == r.iso and (_level_of(r) == 0 or town.admin1 == r.admin1)
+                                    for r in regions):
             loc = _location_from(town, name, body, 3)
             loc.geonameid = None
             loc.geo_precision = 2
@@ -675,6 +684,19 @@ def _town_in_region(gaz: Gazetteer, name: str, region: Toponym) -> Toponym | Non
     town = _toponym(gaz, m, Resolved(max(towns, key=lambda p: p.population), region.score or 0.0, 1.0))
     town.text, town.start, town.end = region.text, region.start, region.end
     return town
+
+
+_DATELINE_HEAD_RE = re.compile(r"^[^\n]{0,80}?\s[-—–]\s")
+
+
+def _dateline_head(body: str, dateline: str | None) -> set[tuple[int, int]]:
+    """(start, end) of the toponym spans that the body's opening dateline ("CAIRO, June 2 -") holds."""
+    keys = {name_key(part) for part in re.split(r"[,(/]", dateline or "")} - {""}
+    head = _DATELINE_HEAD_RE.match(body)
+    if not keys or head is None:
+        return set()
+    return {(m.start(), m.end()) for k in keys
+            for m in re.finditer(r"\b" + re.escape(k) + r"\b", body[: head.end()], re.IGNORECASE)}
 
 
 def _town_beside(name: str, toponyms: list[Toponym], sentences: list[tuple[int, int]]) -> Toponym | None:
