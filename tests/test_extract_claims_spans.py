@@ -50,3 +50,13 @@ def test_transcript_lines_are_claims_only_in_a_transcript() -> None:
     assert all(c.cue == ":" for c in claims if c.source_text in ("HOST", "GUEST"))
     assert not [c for c in _claims("SRINAGAR: At least 15 civilians were killed in shelling, officials said.")
                 if c.cue == ":"]
+
+
+def test_a_denial_disputes_its_own_claim_not_the_reports_before_it() -> None:
+    text = ("Twenty people were injured in the attack, the regional office said. "
+            "The defence ministry denied that its forces had struck the market.")
+    claims = _claims(text)
+    office = next(c for c in claims if c.source and "office" in c.source)
+    denial = next(c for c in claims if c.cue and "denied" in c.cue)
+    assert office.verification == "none stated"
+    assert denial.verification == "disputed"

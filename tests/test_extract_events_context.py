@@ -45,11 +45,12 @@ def test_dateline_place_only_as_last_resort_for_a_local_article() -> None:
 
 def test_current_toll_beats_the_superseded_one() -> None:
     text = ("The number of people killed in a Russian air strike on a market in the town of Dobrovka rose to nine, "
-            "prosecutors said on Wednesday. Twenty-three people were injured in the attack, the office said. "
+            "prosecutors said on Wednesday. Twenty-three people were injured in Tuesday's attack, the office said. "
             "Earlier, regional officials had put the toll at seven dead and 19 wounded.")
     events, _ = _extract(text)
     assert len(events) == 1
     assert (events[0].fatalities, events[0].injured) == (9, 23)
+    assert events[0].date_text and "Tuesday" in events[0].date_text  # the update's day is not the strike's
 
 
 def test_exact_figure_replaces_vague_one_of_the_same_event() -> None:

@@ -15,12 +15,12 @@ GOLD_FIXES = Path(__file__).parent / "data" / "gold"
 
 @pytest.fixture(scope="module")
 def report(shared_dir: Path):  # type: ignore[no-untyped-def]
-    from sitrep.evaluate import evaluate, load_gold, news_dev_records
+    from sitrep.evaluate import evaluate_news_dev
 
     news_dev = shared_dir / "data" / "news-dev"
     if not news_dev.is_dir():
         pytest.skip("news-dev not under ../shared/data")
-    return evaluate(news_dev_records(news_dev), load_gold(news_dev / "gold", GOLD_FIXES))
+    return evaluate_news_dev(news_dev, GOLD_FIXES)
 
 
 def test_event_scores_above_floor(report) -> None:  # type: ignore[no-untyped-def]

@@ -6,8 +6,11 @@ on what ``raw.content_type`` claims:
 * **HTML**: trafilatura (precision/recall settings picked on the benchmarks, see
   ``benchmarks/bench_extraction.py``), readability-lxml as a fallback when trafilatura finds
   too little, then the plain-text line rules over the extracted paragraphs to drop leftover
-  furniture ("Advertisement", share lines). Metadata: trafilatura's title/author/sitename/date,
-  the canonical link, ``og:site_name`` and JSON-LD publisher/author.
+  furniture ("Advertisement", share lines). Metadata: trafilatura's title/author/sitename/date
+  (:func:`page_metadata`: its metadata steps minus the ones sitrep never reads), the canonical
+  link, ``og:site_name`` and JSON-LD publisher/author/date. The page is parsed once; the same
+  lxml tree feeds the metadata, trafilatura's body extraction (which works on its own copy) and
+  the ``removed`` scan, read lazily until ``MAX_REMOVED`` lines are found.
 * **plain text**: :mod:`sitrep.clean.lines` classifies every line; the body is the kept lines
   joined by blank lines (``"\\n\\n"``), one paragraph per line.
 

@@ -539,6 +539,9 @@ def _apply_neighbour_verification(found: list[tuple[int, Claim]], sents: list[Sp
             status = "disputed"
         if status is None or not _BACKREF_RE.search(text):
             continue
+        if status == "disputed" and any(sj == si and re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", c.cue or "", re.I)
+                                        for sj, c in found):
+            continue  # "X denied that ...": X's own claim; it disputes the event, not the claims before it
         for sj, claim in found:
             if si - 2 <= sj < si and claim.verification == "none stated":
                 claim.verification = status

@@ -867,6 +867,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 d = drafts[-1]  # a casualty sentence continuing the previous event
                 d.evidence.append(span)
                 d.take_figures(figs)
+                d.date_text = d.date_text or (None if figs.update else _date_text(sent, entities, excluded))
                 d.sent_idx = si
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
@@ -911,7 +912,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 assoc_actor1=assoc,
                 actor2=actor2,
                 location=loc or Location(),
-                date_text=_date_text(sent, entities, excluded),
+                date_text=None if figs.update else _date_text(sent, entities, excluded),  # the update's day is not the event's
                 headline=_title_line(sent, body),
                 sub_place=bool(loc and loc.name and re.search(
                     rf"{re.escape(loc.name)}\s+of the (city|town|capital|village)\b", text)),
