@@ -58,7 +58,7 @@ PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[Healt
                     derandomize=True)  # fmt: skip
 
 # Words that reach the conflict-vocabulary gate, the NER and the event rules, mixed with noise. No absurd
-# numbers here: those hit the known bug QA-15, which has its own xfail test below.
+# numbers here: those have their own test below (bug QA-15, fixed).
 WORDS = (
     "Russian forces shelled the town of Kupiansk on Monday killing three civilians officials said "
     "police arrested protesters in Nairobi drone strike Gaza City army regained control village "
@@ -300,9 +300,6 @@ def test_pipeline_junk_markup_before_doctype_still_gives_article() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="bug QA-15 (bugs.md): sitrep.extract.events takes any number before "
-                   "'killed' as the fatality count (9999999999; a 23-digit one then crashes the SQLite store "
-                   "with OverflowError)")  # fmt: skip
 @pytest.mark.parametrize("count", ["9999999999", "99999999999999999999999"])
 def test_pipeline_absurd_casualty_number_is_not_a_fatality_count(count: str) -> None:
     text = (f"Gunmen killed {count} people in an attack on the town of Djibo in northern Burkina Faso on Sunday, "
