@@ -290,8 +290,6 @@ def test_pipeline_placeholder_json_ld_date_is_not_a_publication_date() -> None:
     assert record.article.published == "2019-11-19"
 
 
-@pytest.mark.xfail(strict=False, reason="bug QA-5 (bugs.md): sitrep.clean.article._clean_html raises NoArticle when "
-                   "trafilatura's load_html gives up on markup before the doctype, though lxml parses the page")  # fmt: skip
 def test_pipeline_junk_markup_before_doctype_still_gives_article() -> None:
     page = ('<text id="a">\n\n\n\n<MM:BeginLock a="b">\n<MM:EndLock>\n'
             f"<!DOCTYPE html><html><head><title>Attack</title></head><body>{_PARAGRAPHS}</body></html>")

@@ -332,10 +332,9 @@ def extract_html_body(
     then, with ``line_rules``, lines the plain-text rules call furniture are dropped, and a
     leading copy of the title (``title``, else trafilatura's metadata title of the page)."""
     import trafilatura
-    from trafilatura.utils import load_html
 
     if tree is None:
-        tree = load_html(html)
+        tree = load_tree(html)
     text = ""
     if tree is not None:
         if title is None:
@@ -397,10 +396,24 @@ def _removed_lines(dropped: list[str], blocks: Iterator[str], body: str, title: 
     return out
 
 
-def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
+_DOC_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
+
+def load_tree(html: str) -> Any:
+    """trafilatura's parser, retried from the document's start when markup before the doctype
+    (editor tags, stray elements, some CMS wrappers) makes it give up while the page is fine."""
     from trafilatura.utils import load_html
 
-    tree = load_html(text)
+    tree = load_html(html)
+    if tree is None:
+        m = _DOC_START.search(html, 1)
+        if m:
+            tree = load_html(html[m.start() :])
+    return tree
+
+
+def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
+    tree = load_tree(text)
     if tree is None:
         raise NoArticle("the HTML could not be parsed into a document tree", input=raw.uri)
     meta = _meta(tree)
