@@ -5,34 +5,41 @@ Per sentence that passed the relevance gate:
 1. Trigger: the first rule of :data:`RULES` (ordered most specific first) whose pattern matches
    gives the sub-event type; its event type comes from ``ACLED_TAXONOMY``.
 2. Salience: the trigger must describe an event that happened: not negated, not future or
-   hypothetical ("will", "could commence", "plans to", "if"), not a question.
+   hypothetical ("will", "could commence", "plans to", "if"), not a question, not a photo caption
+   ("... (AFP)"), not background ("was already the scene of", "comes a week after", "since a
+   January 5 report", a month before the article's: "in November 2023", "in April").
 3. Actors from the parse around the trigger: subject / passive agent / nationality modifier
-   ("Israeli strike") → actor1, object or "on/against X" → actor2, "alongside X" → assoc_actor1.
-   Names are kept as written here; :mod:`sitrep.resolve.actors` canonicalises them.
+   ("Israeli strike") → actor1, object or "on/against X" → actor2, "alongside X" → assoc_actor1,
+   "blaming X" → actor1; weapons ("Iskander-M missiles") are never actors. Names are kept as
+   written here; :mod:`sitrep.resolve.actors` canonicalises them.
 4. Place: the most specific GPE/LOC/FAC of the sentence (a town before a region before a
-   country), else the last place of the previous two sentences.
-5. Time: the temporal expression as written ("on Monday", "overnight", "Dec. 15").
-6. Casualties: "killed 50", "50 people were killed", "at least 3 dead", "wounding 47", words and
-   digits; ranges → lower bound; vague quantities as in :data:`~sitrep.extract.lexicon.NUMBER_WORDS`.
-7. A sentence with casualties but no trigger of its own continues the previous event
-   (within two sentences). Sentences about the same sub-type and place merge into one event.
+   country; not a reference point "west of X", not "Moscow denies"), else the last place of the
+   previous two sentences. Never the dateline or an outlet's name; the dateline place only as a
+   last resort when the article names it again in its body (:func:`excluded_place_spans`).
+5. Time: the temporal expression as written ("on Sunday"), not the dateline's date, not the day
+   a statement was made ("said on Wednesday"), not a toll update's.
+6. Casualties: :mod:`sitrep.extract.casualties` (updates replace, superseded figures do not).
+7. A sentence with casualties but no trigger of its own continues the previous event (within two
+   sentences); drafts merge per :mod:`sitrep.extract.merge`.
 8. Status from the supporting claims (claims whose evidence overlaps): disputed >
-   unconfirmed > confirmed > reported.
+   unconfirmed > confirmed > reported; a denial that supports no event disputes the event it
+   talks about (:func:`_link_denials`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep.extract.casualties import casualties as casualties  # re-exported: public since round 1
+from sitrep.extract.casualties import casualty_figures
 from sitrep.extract.lexicon import (
     ATTRIBUTION_VERBS,
-    NUMBER_WORDS,
     country_of,
     demonym_table,
     find_country_mention,
 )
+from sitrep.extract.merge import _TERRITORY, _Draft, _merge
 from sitrep.extract.nlp import doc_text
 from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
 
@@ -114,35 +121,6 @@ _MONTH_YEAR = _r(r"\b(?:in|since|during|of)\s+(?:early |late |mid-)?(january|feb
                  r"october|november|december),?\s+(\d{4})\b|\bin\s+(\d{4})\b|"
                  r"\bin\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|october|"
                  r"november|december)\b(?!\s+\d)")
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
-_NUM = (
-    r"(?:\d[\d,]*|" + _TENS + "|"
-    + "|".join(sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)) + r")"
-)
-_QUANT = rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*{_NUM})?"
-_PEOPLE = r"(?:\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|" \
-          r"women|men|members|residents|villagers|officers|policemen|personnel|others|crew|passengers|seafarers|sailors|" \
-          r"[A-Z]\w+s))?"
-_APPOS = r"(?:,\s+(?:among them|including|most of them|many of them)\s+[\w\s-]{2,30}?,)?"
-_KILLED_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:killed|dead|died|slain|lost their lives|martyred)", re.I)
-_KILLED_BEFORE = re.compile(rf"(?:killed|killing|kills|kill|death toll (?:rose |climbed |reached )?(?:to|of|at))\s+{_QUANT}", re.I)
-_ONE_KILLED = re.compile(
-    r"(?:\b(?:killed|killing|kills|shot dead)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}?|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?)"
-    r"(?:man|woman|child|boy|girl|person|civilian|soldier|resident|teenager|officer|policeman|worker|farmer|fighter|"
-    r"journalist|driver|commander)\b(?:\s+(?:was|has been|had been)\s+(?:killed|shot dead))?", re.I)
-_INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
-_INJ_BEFORE = re.compile(rf"(?:wounded|wounding|injured|injuring|injure|wound)\s+{_QUANT}", re.I)
-_KILL_INJ_PAIR = re.compile(rf"(?:killed|killing)\s+{_QUANT}[^.;]{{0,40}}?\band\s+(?:wounded|injured|wounding|injuring)\s+(?P<m>{_NUM})", re.I)
-#: A toll update: "the death toll ... rose to 35", "the number of people killed ... climbed to nine".
-_TOLL_UPDATE = re.compile(
-    rf"\b(?:(?:death|casualty) toll|toll|number of (?:people |civilians |those |dead |deaths)[^.;]{{0,20}}?(?:killed|dead|died)?|"
-    rf"number of dead|number of deaths)\b[^.;]{{0,120}}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|"
-    rf"now stands|stands|stood|has risen|had risen|was raised|was revised)\s+(?:to|at)\s+{_QUANT}", re.I)
-#: A figure the text marks as superseded: "Earlier, officials had put the toll at seven".
-_SUPERSEDED = re.compile(r"\b(earlier|initially|previously|originally|first reported|had put|had given|had said|"
-                         r"initial (toll|figure|count|report))\b", re.I)
-#: Vague quantities (ACLED conservative figures) that a later exact figure replaces.
-_VAGUE = frozenset("several few dozen dozens scores hundreds thousands".split())
 _DATE_RE = _r(
     r"\b(overnight|last night|this morning|this weekend|over the weekend|last weekend|early (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(on |last |this |late |early )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| night| evening| afternoon)?|"
@@ -157,39 +135,6 @@ _FORCE_WORDS = re.compile(
     r"carrier|warships?|destroyer|frigate|base|outpost|checkpoint|positions)\b", re.I)
 
 
-@dataclass
-class _Draft:
-    sub: str
-    sent_idx: int
-    evidence: list[Span]
-    actor1: str | None = None
-    assoc_actor1: str | None = None
-    actor2: str | None = None
-    location: Location = field(default_factory=Location)
-    date_text: str | None = None
-    fatalities: int | None = None
-    injured: int | None = None
-    claims: list[str] = field(default_factory=list)
-    fatalities_vague: bool = False
-    injured_vague: bool = False
-    update: bool = False  # a figure came from a toll update ("rose to")
-    headline: bool = False  # a title line: its fields only fill gaps of the body's report
-    sub_place: bool = False  # the place is "the X district of the city": part of a place named before
-    trigger: str = ""
-
-    def take_figures(self, f: CasualtyFigures) -> None:
-        """Fold another sentence's figures in: updates replace, exact figures replace vague ones,
-        superseded figures only fill a gap; otherwise the first figure stays."""
-        if f.killed is not None and (self.fatalities is None or (f.update and not f.killed_stale)
-                                     or (self.fatalities_vague and not f.killed_vague and not f.killed_stale)):
-            self.fatalities, self.fatalities_vague = f.killed, f.killed_vague
-            self.update = self.update or f.update
-        if f.injured is not None and (self.injured is None
-                                      or (self.injured_vague and not f.injured_vague and not f.injured_stale)):
-            self.injured, self.injured_vague = f.injured, f.injured_vague
-
-
-_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _NON_STATE = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|fighters|militia\w*|gunmen|gangs?|terrorists?|"
                 r"isis|isil|islamic state|daesh|taliban|al-shabaab|boko haram|rsf|houthis?|hamas|hezbollah|"
                 r"separatists?|armed groups?|opposition)\b")
@@ -274,86 +219,6 @@ def classify_sub_event(text: str) -> str | None:
         if m and _rule_applies(name, text, m):
             return territory_kind(text, m.start()) if name in _TERRITORY else name
     return None
-
-
-#: No single report counts more casualties than this; a larger "number" is noise (an id, a phone number).
-_MAX_COUNT = 1_000_000
-
-
-def _number(text: str) -> int | None:
-    t = text.lower().replace(",", "")
-    if t.isdigit():
-        return int(t) if int(t) <= _MAX_COUNT else None
-    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
-    if m and m.group(1) in NUMBER_WORDS and m.group(2) in NUMBER_WORDS:  # "twenty-three"
-        return NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)]
-    return NUMBER_WORDS.get(t)
-
-
-@dataclass
-class CasualtyFigures:
-    """Casualty figures of one sentence and how much to trust them against other sentences."""
-
-    killed: int | None = None
-    injured: int | None = None
-    killed_vague: bool = False  # "dozens": a later exact figure replaces it
-    injured_vague: bool = False
-    update: bool = False  # "the toll rose to ...": replaces earlier figures
-    killed_stale: bool = False  # "earlier ... had put the toll at ...": never replaces a figure
-    injured_stale: bool = False
-
-
-def _fresh(text: str, start: int) -> bool:
-    """A figure at ``start`` not marked as superseded in its clause ("Earlier, X had put the toll at seven")."""
-    clause = re.split(r"[;]|\.\s", text[max(0, start - 90) : start])[-1]
-    return not _SUPERSEDED.search(clause)
-
-
-def casualty_figures(text: str) -> CasualtyFigures:
-    """Fatalities and injured in ``text``: toll updates first, superseded figures last, vague words flagged."""
-    out = CasualtyFigures()
-    kill_hits: list[tuple[bool, str]] = []  # (fresh, number text)
-    inj_hits: list[tuple[bool, str]] = []
-    for mm in _TOLL_UPDATE.finditer(text):
-        if _fresh(text, mm.start()) and _number(mm.group("n")) is not None:
-            out.killed, out.update = _number(mm.group("n")), True
-            out.killed_vague = mm.group("n").lower() in _VAGUE
-            break
-    m = _KILL_INJ_PAIR.search(text)
-    if m:
-        kill_hits.append((_fresh(text, m.start()), m.group("n")))
-        inj_hits.append((_fresh(text, m.start()), m.group("m")))
-    for rx in (_KILLED_AFTER, _KILLED_BEFORE):
-        kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
-    for rx in (_INJ_AFTER, _INJ_BEFORE):
-        inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
-
-    if not kill_hits:  # "killing a 76-year-old woman", "a man was killed"
-        for mm in _ONE_KILLED.finditer(text):
-            if re.match(r"(killed|killing|kills|shot dead)\b", mm.group(0), re.I) or re.search(r"(killed|shot dead)$", mm.group(0)):
-                kill_hits.append((_fresh(text, mm.start()), "one"))
-                break
-
-    def pick(hits: list[tuple[bool, str]]) -> tuple[int | None, bool, bool]:
-        fresh = [(n, w) for ok, w in hits if ok and (n := _number(w)) is not None]
-        stale = [(n, w) for ok, w in hits if not ok and (n := _number(w)) is not None]
-        pool = fresh or stale
-        if not pool:
-            return None, False, False
-        exact = [p for p in pool if p[1].lower() not in _VAGUE]
-        best = max(exact or pool, key=lambda p: p[0])
-        return best[0], best[1].lower() in _VAGUE, not fresh
-
-    if out.killed is None:
-        out.killed, out.killed_vague, out.killed_stale = pick(kill_hits)
-    out.injured, out.injured_vague, out.injured_stale = pick(inj_hits)
-    return out
-
-
-def casualties(text: str) -> tuple[int | None, int | None]:
-    """(fatalities, injured) from casualty phrases in ``text``; None when the text gives no figure."""
-    f = casualty_figures(text)
-    return f.killed, f.injured
 
 
 def _sent_span(sent: SpacySpan) -> Span:
@@ -991,116 +856,3 @@ def _link_denials(events: list[Event], claims: list[Claim]) -> None:
         target.status = "disputed"
         linked.add(c.id)
 
-
-def _same_place(a: Location, b: Location, a_text: str = "", b_text: str = "") -> bool:
-    """Same place: a name missing, one name inside the other, or one named in the other's sentences
-    ("the village of X in Y Oblast" places X inside Y)."""
-    if not a.name or not b.name:
-        return True
-    x, y = a.name.lower(), b.name.lower()
-    return x in y or y in x or x in b_text.lower() or y in a_text.lower()
-
-
-_REGION_WORDS = _r(r"\b(region|oblast|province|district|governorate|state|county|border|area|territory|strip|coast|"
-                   r"north|south|east|west|northern|southern|eastern|western|central)\b")
-#: Trigger words that only say "an attack happened"; a more specific report of the same event absorbs them.
-_GENERIC_TRIGGER = _r(r"^(attack(ed|s|ing)?|raid(ed|s)?|targeted|assaults?|offensive|storm(ed|ing))\b")
-
-
-def _coarse(loc: Location) -> bool:
-    """No place, a country, or a region-level name: compatible with a town named nearby."""
-    return not loc.name or country_of(loc.name) is not None or bool(_REGION_WORDS.search(loc.name))
-
-
-def _actor_country(a: str) -> str | None:
-    return country_of(a.split()[0]) or find_country_mention(a)
-
-
-def _same_country_actor(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    if a == b or a.lower() in b.lower() or b.lower() in a.lower():
-        return True
-    ca, cb = _actor_country(a), _actor_country(b)
-    return ca is not None and ca == cb
-
-
-def _fold(target: _Draft, d: _Draft, fill_only: bool = False) -> None:
-    """Fold draft ``d`` into ``target``; with ``fill_only`` (a headline) its fields only fill gaps."""
-    target.evidence.extend(d.evidence)
-    target.evidence.sort(key=lambda sp: sp.start)
-    target.actor1 = target.actor1 or d.actor1
-    target.actor2 = target.actor2 or d.actor2
-    target.assoc_actor1 = target.assoc_actor1 or d.assoc_actor1
-    if not target.location.name and d.location.name:
-        target.location = d.location
-    elif not fill_only and d.location.name and _coarse(target.location) and not _coarse(d.location) \
-            and abs(d.sent_idx - target.sent_idx) <= 3:
-        target.location = d.location  # a town named in a later sentence beats "northern Burkina Faso"
-    elif d.location.name and target.location.name and len(d.location.name) < len(target.location.name):
-        target.location.country = target.location.country or d.location.country
-    target.date_text = target.date_text or d.date_text
-    if fill_only:
-        target.fatalities = target.fatalities if target.fatalities is not None else d.fatalities
-        target.injured = target.injured if target.injured is not None else d.injured
-    else:
-        target.take_figures(CasualtyFigures(killed=d.fatalities, injured=d.injured, killed_vague=d.fatalities_vague,
-                                            injured_vague=d.injured_vague, update=d.update))
-    if not fill_only:
-        target.sent_idx = max(target.sent_idx, d.sent_idx)
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """Merge drafts about one event: same sub-type and place (or a region and a town named within three
-    sentences), a generic "attack" into a specific report next to it, and title lines into the body's
-    first report of the same event type."""
-    out: list[_Draft] = []
-    for d in (x for x in drafts if not x.headline):
-        target = None
-        for o in out:
-            o_text = " ".join(sp.text for sp in o.evidence)
-            d_text = " ".join(sp.text for sp in d.evidence)
-            if o.sub != d.sub and not (o.sub in _TERRITORY and d.sub in _TERRITORY):
-                continue
-            same_toll = o.fatalities is not None and o.fatalities == d.fatalities
-            near = d.sent_idx - o.sent_idx <= 3 or same_toll
-            figures_fit = o.fatalities is None or d.fatalities is None or same_toll
-            places_conflict = not _coarse(o.location) and not _coarse(d.location) \
-                and not _same_place(o.location, d.location, o_text, d_text)
-            near_same_actor = near and _same_country_actor(o.actor1, d.actor1) and figures_fit and not places_conflict
-            near_region = near and figures_fit and (_coarse(o.location) or _coarse(d.location))
-            same_place = _same_place(o.location, d.location, o_text, d_text)
-            if same_place and not (o.location.name and d.location.name) and not near:
-                same_place = False  # an unplaced report joins another only a few sentences away
-            if not same_place and not near_same_actor and not near_region:
-                continue
-            if o.actor1 and d.actor1 and _actor_country(o.actor1) != _actor_country(d.actor1) \
-                    and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():
-                continue
-            target = o
-            break
-        if target is None and d.sub_place:
-            # "in the X district of the city": a part of the place of the last report of this kind
-            target = next((o for o in reversed(out) if o.sub == d.sub and _same_country_actor(o.actor1, d.actor1)), None)
-        if target is None:
-            out.append(d)
-        else:
-            _fold(target, d)
-    # a generic "attack" next to a specific report of the same place (a suicide bombing, a drone strike)
-    for d in list(out):
-        if d.sub not in ("Armed clash", "Attack") or not _GENERIC_TRIGGER.match(d.trigger):
-            continue
-        spec = [o for o in out if o is not d and o.sub not in ("Armed clash", "Attack") and abs(o.sent_idx - d.sent_idx) <= 3
-                and SUB_EVENT_TO_TYPE[o.sub] != "Strategic developments" and _same_place(o.location, d.location)
-                and (o.fatalities is None or d.fatalities is None or o.fatalities == d.fatalities)]
-        if spec:
-            _fold(spec[0], d)
-            out.remove(d)
-    for h in (x for x in drafts if x.headline):
-        body_event = next((o for o in out if not o.headline and SUB_EVENT_TO_TYPE[o.sub] == SUB_EVENT_TO_TYPE[h.sub]), None)
-        if body_event is None:
-            out.append(h)
-        else:
-            _fold(body_event, h, fill_only=True)
-    out.sort(key=lambda d: d.evidence[0].start)
-    return out

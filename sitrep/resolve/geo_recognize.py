@@ -50,6 +50,26 @@ _PREP_RE = re.compile(
     r"\s+(?:the\s+)?(" + _NAME + r")"
 )
 _NAMES_RE = re.compile(r"\b" + _NAME)
+#: "attack on X", "assault on X": a place after "on" only behind a force noun; the name may be
+#: one NER called an organisation ("Djibo"), so the match is checked against the gazetteer.
+_TARGET_RE = re.compile(
+    r"\b(?i:attacks?|assaults?|raids?|strikes?|offensive|advance|ambush|bombardment|shelling|siege|"
+    r"incursion|push|onslaught)\s+(?i:on|against)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(" + _NAME + r")"
+)
+#: Smallest population for a place name taken over a span NER gave to an organisation.
+MIN_POP_OVER_ORG = 5000
+#: Contractions and possessive clitics spaCy sometimes tags as places ("n’t" of "wasn’t").
+_CLITIC_RE = re.compile(r"^(?:n['’]t|['’](?:s|re|ve|ll|d|m|t)|['’])$", re.IGNORECASE)
+
+
+def is_plausible_toponym(text: str) -> bool:
+    """Whether a recognised span can name a place: not a clitic, and, in a script with letter
+    case, holding at least one capital letter ("n’t", "downtown" are not toponyms)."""
+    span = text.strip()
+    if not span or _CLITIC_RE.match(span) or not any(ch.isalpha() for ch in span):
+        return False
+    cased = [ch for ch in span if ch.isalpha() and ch.lower() != ch.upper()]
+    return not cased or any(ch.isupper() for ch in cased)
 _TRAILING_LOWER_UNIT_RE = re.compile(
     r"\s+(?:(?:border|frontier|front-line|frontline)\s+)?"
     r"(?:oblast|region|province|district|raion|rayon|county|krai|governorate|parish)$"
@@ -121,7 +141,7 @@ class Mention:
         if m:
             end -= len(m.group(0))
             span = span[: m.start()]
-        if not span or not any(ch.isalpha() for ch in span):
+        if not span or not is_plausible_toponym(span):
             return None
         if text[end : end + 1] == "." and ("." in span or name_key(span) in US_STATE_ABBREVIATIONS):
             end += 1  # "U.S.", "Ill.": the period belongs to the abbreviation
@@ -161,7 +181,7 @@ class Mention:
     @classmethod
     def from_name(cls, name: str) -> Mention | None:
         """A mention for a name given outside the text (an event's location name)."""
-        if not name or not name.strip():
+        if not name or not is_plausible_toponym(name):
             return None
         base, hint = split_admin_word(name)
         return cls(-1, -1, name.strip(), name_key(name), base, hint, "name")
@@ -229,6 +249,18 @@ def find_mentions(
     for m in _PREP_RE.finditer(text):
         weak = m.group(1).lower() in _WEAK_PREPOSITIONS
         add(m.start(2), m.end(2), "gazetteer", require_known=True, min_population=5000 if weak else 0)
+    # "attack on X": a known town, even where NER called it an organisation (the block is that
+    # very name, nothing longer: "attack on Djibo", not "attack on Djibo Airlines").
+    exact_blocks = set(blocked or [])
+    for m in _TARGET_RE.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if (a, b) in exact_blocks and _known(gaz, name_key(text[a:b]), "", MIN_POP_OVER_ORG, populated=True):
+            taken.remove((a, b))
+            add(a, b, "gazetteer", require_known=True, min_population=MIN_POP_OVER_ORG)
+            if not any(x.start == a for x in found):
+                taken.append((a, b))
+        else:
+            add(a, b, "gazetteer", require_known=True)
     # Countries and first-level regions named anywhere ("Massachusetts officials said ...").
     for m in _NAMES_RE.finditer(text):
         for s, e in _split_possessives(text, m.start(), m.end()):
@@ -291,14 +323,17 @@ def _is_region_name(gaz: Gazetteer, key: str) -> bool:
     return False
 
 
-def _known(gaz: Gazetteer, key: str, base: str, min_population: int = 0) -> bool:
-    """Whether the gazetteer has ``key`` (or ``base``), as a region or a place of ``min_population``."""
+def _known(gaz: Gazetteer, key: str, base: str, min_population: int = 0, *, populated: bool = False) -> bool:
+    """Whether the gazetteer has ``key`` (or ``base``), as a region or a place of ``min_population``
+    (with ``populated``, only as a populated place of that size)."""
     for k in (key, base):
         for gid in gaz.by_key.get(k, ()) if k else ():
             row = gaz.rows.get(gid)
-            if row is not None and (row[6] != "P" or row[8] >= min_population):
+            if row is not None and (row[8] >= min_population if row[6] == "P" else not populated):
                 return True
-    return gaz.store is not None and any(p.population >= min_population or p.fclass != "P" for p in gaz.lookup(key))
+    return gaz.store is not None and any(
+        p.population >= min_population if p.fclass == "P" else not populated for p in gaz.lookup(key)
+    )
 
 
 _DEMONYM_TABLES: dict[str, dict[str, str]] = {}
