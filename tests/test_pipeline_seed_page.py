@@ -71,3 +71,11 @@ def test_seed_drone_strike_casualty_claim_is_unconfirmed_or_hedged(record: Recor
     assert strikes and strikes[0].injured == 47
     assert strikes[0].sub_event_type == "Air/drone strike"
     assert strikes[0].status in ("unconfirmed", "reported")
+    # The dateline (Seoul) is where the reporter was, not where the strike happened; the
+    # strike's actors are the unit's side and North Korea's, never the dateline's country.
+    assert strikes[0].location.country != "South Korea"
+    assert "South Korea" not in (strikes[0].actor1 or "") and "North Korea" in (strikes[0].actor2 or "")
+
+
+def test_seed_no_event_is_placed_at_the_dateline(record: Record) -> None:
+    assert not [e.id for e in record.events if e.location.country == "South Korea"]

@@ -263,6 +263,66 @@ def _readability_text(html: str) -> str:
 
 
 
+#: Candidate byline elements: one XPath with ``contains()`` (evaluated in C; trafilatura's author
+#: XPaths use EXSLT regex tests, which call back into Python for every element, and deep-copy the page).
+_AUTHOR_CANDIDATES = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author")'
+    ' or contains(@class,"Author") or contains(@class,"Byline") or contains(@id,"byline") or @id="author"]'
+    "[not(self::meta or self::link or self::script or self::style or self::img or self::html or self::body"
+    " or self::article or self::main or self::section or self::ul or self::ol or self::form)]"
+)
+#: Containers whose bylines are not the article's (reader comments, related-story lists, sidebars, quotes).
+_NOT_ARTICLE_BYLINE = re.compile(r"(?:^|[\s_])(?:comment|reply|sidebar|related|recommend|popular|teaser)", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:(?:view|see) all (?:posts|articles|stories) by|more (?:from|by)|posted by|published by|written by|words by|story by|reporting by|author(?:s)?\s*:|by)\s*:?\s*", re.IGNORECASE)
+_BYLINE_CUT = re.compile(r"\s+(?:[|•·]|[-–—]\s|(?:updated|published|posted|on)\s).*$", re.IGNORECASE)
+
+
+def _byline_names(pieces: list[str]) -> str:
+    """Names from a byline element's text pieces: the first piece after a "By" prefix, plus the
+    pieces joined to it by "and" / "," / "&" (separate links per author); later pieces (the
+    outlet line, a timestamp) are left out. Comma-separated names become "; "-separated."""
+    pieces = [p for p in pieces if p]
+    while pieces and (not _BYLINE_PREFIX.sub("", pieces[0]).strip(" ,.:|-") or (len(pieces[0].split()) <= 2 and pieces[0].split()[-1].islower())):
+        pieces.pop(0)  # a lone "By" / "Posted by", or a label in another language ("Publié par")
+    if not pieces:
+        return ""
+    text = _BYLINE_PREFIX.sub("", pieces[0])
+    rest = pieces[1:]
+    while len(rest) >= 2 and rest[0].strip(" ,").lower() in {"and", "&", ""} | ({""} if rest[0].strip() == "," else set()):
+        text += " and " + rest[1]
+        rest = rest[2:]
+    while len(rest) >= 1 and text.rstrip().endswith((",", " and", "&")):
+        text += " " + rest[0]
+        rest = rest[1:]
+    text = _BYLINE_CUT.sub("", text).strip(" ,.:|-–—")
+    parts = [p.strip() for p in re.split(r",|\band\b|\s&\s", text)]
+    if "," in text and len(parts) > 1 and all(1 <= len(p.split()) <= 4 for p in parts):
+        text = "; ".join(parts)
+    return text
+
+
+def dom_author(tree: Any) -> str | None:
+    """The first byline-like element's names ("By Jane Doe" in ``rel=author``, ``itemprop=author``,
+    class/id ``author``/``byline``), outside comment/related/sidebar containers; None when no
+    candidate reads as up to 12 words, capitalised, without digits. sitrep's cheap stand-in for trafilatura's author
+    search (measured on the trafilatura-eval author gold: benchmarks/bench_extraction.py --metadata-only)."""
+    for el in tree.xpath(_AUTHOR_CANDIDATES):
+        if any(_NOT_ARTICLE_BYLINE.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in el.iterancestors() if a.tag not in ("body", "html")):
+            continue
+        if _NOT_ARTICLE_BYLINE.search((el.get("class") or "") + " " + (el.get("id") or "")) or "avatar" in (el.get("class") or ""):
+            continue
+        named = el.xpath('.//*[@itemprop="name"]') if el.get("itemprop") == "author" else []
+        text = _byline_names([" ".join(t.split()) for t in (named[0] if named else el).itertext()])
+        if not text or text.lower().endswith((" on", " by", "posted", "published")) or len(text) > 80:
+            continue
+        if any(ch.isdigit() for ch in text) or "@" in text or text.lower() in L.NAV_WORDS:
+            continue
+        words = text.split()
+        if 1 <= len(words) <= 12 and words[0][:1].isupper():
+            return text
+    return None
+
+
 def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True, need_date: bool = True) -> Any:
     """trafilatura's metadata (a ``trafilatura.settings.Document``) for the fields sitrep uses.
 
@@ -275,7 +335,6 @@ def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True
     from trafilatura.metadata import (
         META_URL,
         examine_meta,
-        extract_author,
         extract_meta_json,
         extract_sitename,
         extract_title,
@@ -293,7 +352,7 @@ def page_metadata(tree: Any, url: str | None = None, *, need_author: bool = True
     if not md.title:
         md.title = extract_title(tree)
     if not md.author and need_author:
-        md.author = extract_author(tree)
+        md.author = dom_author(tree)
     if not md.url:
         md.url = extract_url(tree, url)
     if need_date:
@@ -448,7 +507,8 @@ def _clean_html(raw: RawDocument, text: str, settings: Settings) -> Cleaned:
         canonical_url=canonical,
         page_url=page_url,
     )
-    _remember_html_date(raw, ld_date or getattr(doc, "date", None))
+    if ld_date or doc is not None:  # after a metadata failure the dates stage runs htmldate itself
+        _remember_html_date(raw, ld_date or getattr(doc, "date", None))
     article = Article(
         title=L.strip_section_suffix(title) if title else None,
         authors=authors,

@@ -178,6 +178,8 @@ def _html_date(text: str, raw: RawDocument) -> date | None:
     if not looks_like_html(text):
         return None
     known, value = cached_html_date(raw)
+    if known and not value:
+        return None  # cleaning already ran htmldate's extensive search on this page and found nothing
     if known and value:
         try:
             cached = date.fromisoformat(value)

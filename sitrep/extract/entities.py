@@ -82,6 +82,19 @@ def person_name(text: str) -> str:
     return name.strip(" ,.")
 
 
+#: Clitics and contractions that the small model sometimes tags GPE ("n’t" of "wasn’t", "’s", "’re").
+_CLITIC_RE = re.compile(r"^(?:n['’]t|['’](?:s|re|ve|ll|d|m|t))$", re.I)
+
+
+def is_place_like(text: str) -> bool:
+    """A GPE/LOC span can be a place name: not a clitic, and a capital letter when its script has case."""
+    bare = text.strip()
+    if not bare or _CLITIC_RE.match(bare):
+        return False
+    cased = [c for c in bare if c.isupper() or c.islower()]
+    return not cased or any(c.isupper() for c in cased)
+
+
 def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text).strip()
 
@@ -148,6 +161,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         label = _fix_place_label(ent.label_, text, doc_text(doc)[max(0, start - 12) : start])
         if label != ent.label_:
             canonical = None
+        if label in ("GPE", "LOC") and not is_place_like(text):
+            continue  # "n’t" (from "wasn’t"), "’s", "the north": not a place name
         out.append(Entity(text=text, label=label, start=start, end=end, canonical=canonical))
         taken.append((start, end))
 

@@ -33,6 +33,9 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.casualties import casualties as casualties  # re-exported: public since round 1
 from sitrep.extract.casualties import casualty_figures
+from sitrep.extract.context import has_conflict_context
+from sitrep.extract.datelines import _MEDIA_NAME, _dateline_place
+from sitrep.extract.datelines import excluded_place_spans as excluded_place_spans  # re-exported: public
 from sitrep.extract.lexicon import (
     ATTRIBUTION_VERBS,
     country_of,
@@ -41,6 +44,7 @@ from sitrep.extract.lexicon import (
 )
 from sitrep.extract.merge import _TERRITORY, _Draft, _merge
 from sitrep.extract.nlp import doc_text
+from sitrep.extract.territory import territory_kind as territory_kind  # re-exported: public since round 1
 from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
 
 if TYPE_CHECKING:
@@ -114,7 +118,7 @@ _BACKGROUND = _r(
 )
 #: The trigger sits in a clause about an earlier event: "comes a week after X announced a truce",
 #: "since a January 5 report of six deaths", "the deadliest since ...".
-_EARLIER_CLAUSE = _r(r"(\b(comes?|came|coming)\b[^.;]{0,40}\bafter\b|\bsince\s+(a|an|the|its|their|\w+ \d{1,2})\b)[^;]{0,80}$")
+_EARLIER_CLAUSE = _r(r"(\b(comes?|came|coming)\b[^.;]{0,40}\bafter\b|\b(years?|months?|decades?|weeks?) (after|since)\b|\bsince\s+(a|an|the|its|their|\w+ \d{1,2})\b)[^;]{0,80}$")
 _MONTHS = ("january february march april may june july august september october november december").split()
 #: A month of an explicit year ("in November 2023"), to compare with the publication date.
 _MONTH_YEAR = _r(r"\b(?:in|since|during|of)\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|"
@@ -133,55 +137,6 @@ _DATE_RE = _r(
 _FORCE_WORDS = re.compile(
     r"\b(troops|forces|soldiers|army|military|militants|fighters|rebels|gunmen|police|insurgents|jihadists|"
     r"carrier|warships?|destroyer|frigate|base|outpost|checkpoint|positions)\b", re.I)
-
-
-_NON_STATE = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|fighters|militia\w*|gunmen|gangs?|terrorists?|"
-                r"isis|isil|islamic state|daesh|taliban|al-shabaab|boko haram|rsf|houthis?|hamas|hezbollah|"
-                r"separatists?|armed groups?|opposition)\b")
-_STATE = _r(r"\b(government|army|armed forces|security forces|troops|soldiers|military|regime|police|"
-            r"defen[cs]e ministry|ministry of defen[cs]e|forces)\b")
-
-
-_STATE_ALLIED = _r(r"\b(allied|pro-government|pro-regime|loyalist|paramilitary|government-backed|state-backed)\s+"
-                   r"([\w-]+\s+)?(fighters|militias?|forces|troops|groups?)\b")
-
-
-def territory_kind(text: str, at: int) -> str:
-    """Which territorial sub-type a capture at ``at`` in ``text`` is, from who captures where
-    ("Armed clash" when the thing overrun is a military post).
-
-    Non-state capturer → "Non-state actor overtakes territory". A state force capturing a place
-    the text puts in another country (a foreign state force, news-dev convention) → also
-    "overtakes"; a state force otherwise → "Government regains territory".
-    :func:`sitrep.resolve.actors.canonicalise_events` re-decides with the geocoded country.
-    """
-    before = text[max(0, at - 120) : at]
-    after = text[at : at + 160]
-    if re.search(r"\bwithout (a |any )?(fight|fighting|resistance|firing|a shot|a gunshot|bloodshed)\b|\bevacuation "
-                 r"(deal|agreement)\b|\bhanded (over )?(authority|control)\b|\b(after|as)\b[^.]{0,50}\b(withdrew|pulled out|"
-                 r"retreated)\b", text[max(0, at - 150) : at + 200], re.I):
-        return "Non-violent transfer of territory"  # taken over as the other side withdrew
-    if re.match(r"(overr(an|un|unning)|storm(ed|ing))\s+(\w+\s+){0,3}?(army |military |police )?(bases?|camps?|posts?|outposts?|"
-                r"positions?|checkpoints?|barracks|detachment)\b", after, re.I):
-        return "Armed clash"  # overrunning a military post is the fighting, not a change of territory
-    # the capturer = the last actor noun before the verb that is not inside "on/against/from X"
-    cands = sorted(
-        [(m.end(), "non-state") for m in _NON_STATE.finditer(before)] + [(m.end(), "state") for m in _STATE.finditer(before)]
-    )
-    # "the army and allied fighters captured": fighters on the state's side
-    cands += [(m.end(), "state") for m in _STATE_ALLIED.finditer(before)]
-    cands.sort()
-    cands = [c for c in cands if not re.search(r"\b(on|against|from|with|of|by)\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*$",
-                                               before[max(0, c[0] - 45) : c[0]], re.I)]
-    if cands and cands[-1][1] == "non-state":
-        return _TERRITORY[1]
-    if (cands and cands[-1][1] == "state") or re.search(r"\b(recaptur|retak|retook|regain|liberat|freed|cleared)", after[:20], re.I):
-        own = find_country_mention(before)
-        place = find_country_mention(after)
-        if own and place and own != place:
-            return _TERRITORY[1]
-        return _TERRITORY[0]
-    return _TERRITORY[1] if not re.match(r"(recaptur|retak|retook|regain|liberat)", after, re.I) else _TERRITORY[0]
 
 
 _AGREEMENT_BROKEN = _r(r"\b(despite|violat\w*|broke|breach\w*|collapse\w*|end(ed)? (of )?)\s+(a |the |an )?(\w+ )?(ceasefire|truce|agreement)")
@@ -547,53 +502,14 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _WEAPON = re.compile(r"\b[A-Z][A-Za-z]*-(?:[A-Z]{1,3}|\d+)\b(?![a-z])|(?i:\b(missiles?|rockets?|drones?|bombs?|shells?|"
                      r"munitions|mortars?|warheads?|projectiles?|artillery)$)")
 _METONYM_VERBS = ATTRIBUTION_VERBS | frozenset(
-    "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand".split())
+    "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand "
+    "order decide approve authorize authorise sanction recognize recognise sign agree expel summon impose adopt "
+    "insist refuse veto".split())  # speech and decision verbs: "Moscow ordered ..." names a government
 
 
 def sentence_actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> tuple[str | None, str | None, str | None]:
     """(actor1, assoc_actor1, actor2) as written for one sentence and trigger token (public for benchmarks)."""
     return _actors(sent, trigger, entities)
-
-
-#: A dateline opening a paragraph: "CAIRO —", "KYIV, Ukraine —", "CAIRO, June 2 (Meridian Wire) -", "Srinagar:".
-_DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)]{2,40}\))?\s*(?:—|–|--|-|:)\s+")
-#: Words that make a preceding place name part of an outlet's name ("the Sahel Observer", "Kyiv Independent").
-_MEDIA_NAME = re.compile(
-    r"\s+(?:Observer|Times|Post|Herald|Chronicle|News|Courier|Monitor|Today|Daily|Voice|Wire|Dispatch|Digest|Tribune|"
-    r"Journal|Gazette|Agency|Report|Review|Press|Telegraph|Independent|Standard|Express|Guardian|Mail|Online|TV|Radio|"
-    r"Broadcasting|Television|Insider|Pravda|Weekly|Mirror|Star|Sun|Focus)\b")
-
-
-def excluded_place_spans(body: str, article: Article) -> list[tuple[int, int]]:
-    """Character ranges whose place names never locate an event: the dateline opening a paragraph
-    (where the reporter filed from) and outlet names ("the Sahel Observer reported")."""
-    out: list[tuple[int, int]] = []
-    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n?", body[:3000])]
-    for a in starts:
-        m = _DATELINE_RE.match(body, a)
-        if m is None or m.end() - a > 70:
-            continue
-        place = m.group("place").strip()
-        first = (article.dateline or "").split(",")[0].strip().lower()
-        if place.isupper() and len(place) >= 3 or (first and place.lower() == first):
-            out.append((a, m.end()))
-    for name in {article.outlet, article.aggregator} - {None, ""}:
-        for m in re.finditer(re.escape(str(name)), body):
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _dateline_place(body: str, article: Article, excluded: list[tuple[int, int]]) -> str | None:
-    """The dateline place when the article is local to it: named again in the body outside the dateline."""
-    name = (article.dateline or "").split(",")[0].strip()
-    if not name or len(name) < 3:
-        return None
-    for m in re.finditer(rf"\b{re.escape(name)}\b", body, re.I):
-        if not any(a <= m.start() < b for a, b in excluded) and body[m.start()].isupper():
-            return name
-    return None
 
 
 def _inside_longer_name(body: str, e: Entity) -> bool:
@@ -747,6 +663,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
+        if not has_conflict_context(body, sent.start_char, sent.end_char,
+                                    (sent.start_char + match.start(), sent.start_char + match.end()), entities):
+            continue  # "seized on an idea", "a battle of wits": no actor, weapon, casualty or conflict setting
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported

@@ -135,7 +135,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 same_place = False  # an unplaced report joins another only a few sentences away
             if not same_place and not near_same_actor and not near_region:
                 continue
-            if o.actor1 and d.actor1 and _actor_country(o.actor1) != _actor_country(d.actor1) \
+            # one place changes hands once in a report: a capture restated nearby ("liberated" in the capturer's
+            # statement, the actor misread as the other side) is the same capture, whatever the actor
+            restated_capture = o.sub in _TERRITORY and d.sub in _TERRITORY and near and same_place
+            if o.actor1 and d.actor1 and _actor_country(o.actor1) != _actor_country(d.actor1) and not restated_capture \
                     and o.actor1.lower() not in d.actor1.lower() and d.actor1.lower() not in o.actor1.lower():
                 continue
             target = o

@@ -56,7 +56,7 @@ STRONG_RE = re.compile(
 )
 WEAK_RE = re.compile(
     r"\b(?:dead|died|deaths?|injur\w*|attack\w*|strikes?|struck|raid\w*|storm\w*|shot|shooting|fire[ds]? on|"
-    r"protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*|loot\w*|arson|torch\w*|arrest\w*|detain\w*|police|gangs?|"
+    r"protest\w*|demonstrat(?:ions?|ors?)|rall(?:y|ies)|riot\w*|loot\w*|arson|torch\w*|arrest\w*|detain\w*|police|gangs?|"
     r"agreement|war|forces|army|assault\w*|violen\w*|unrest|weapons?|ammunition|executions?|executed|tanks)\b",
     re.I,
 )
@@ -264,18 +264,128 @@ def relevance_score(text: str, stop_at: float = MIN_RELEVANT_SCORE) -> float:
     return score
 
 
+#: Bodies longer than this are gated per block: only the blocks with conflict vocabulary (and their
+#: neighbours) get the full parse; the rest gets the tokenizer and rule sentencizer (QA-14).
+LONG_BODY_CHARS = 12_000
+#: Block size (characters, cut at a line break) and the score a block needs to be relevant.
+BLOCK_CHARS = 2_000
+MIN_BLOCK_SCORE = 3.0
+
+
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` blocks covering ``text`` exactly, each about ``size`` characters,
+    cut after a line break (else after a sentence end, else anywhere)."""
+    out: list[tuple[int, int]] = []
+    a = 0
+    while a < len(text):
+        b = a + size
+        if b >= len(text):
+            out.append((a, len(text)))
+            break
+        cut = text.rfind("\n", a + size // 2, b)
+        if cut < 0:
+            cut = text.rfind(". ", a + size // 2, b)
+        b = cut + 1 if cut >= 0 else b
+        out.append((a, b))
+        a = b
+    return out
+
+
+#: Institution words that fill reading lists, histories and management prose ("military leadership",
+#: "Army War College"): they do not make a block of a long page relevant on their own.
+_INSTITUTION_WORDS = frozenset("military army war forces agreement police militarily militaries armies wars".split())
+
+
+def _block_score(text: str) -> float:
+    """Like :func:`relevance_score` without institution words (strong 1, weak 1/2; stops at the block threshold)."""
+    score = 0.0
+    for rx, w in ((STRONG_RE, 1.0), (WEAK_RE, 0.5)):
+        for m in rx.finditer(text):
+            if m.group(0).lower() not in _INSTITUTION_WORDS:
+                score += w
+                if score >= MIN_BLOCK_SCORE:
+                    return score
+    return score
+
+
+def relevant_regions(text: str) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` regions of the blocks scoring :data:`MIN_BLOCK_SCORE` (with one block of
+    context on each side): where a long page talks about conflict."""
+    blocks = text_blocks(text)
+    hit = [_block_score(text[a:b]) >= MIN_BLOCK_SCORE for a, b in blocks]
+    keep = [hit[i] or (i > 0 and hit[i - 1]) or (i + 1 < len(hit) and hit[i + 1]) for i in range(len(blocks))]
+    regions: list[tuple[int, int]] = []
+    for (a, b), k in zip(blocks, keep, strict=True):
+        if not k:
+            continue
+        if regions and regions[-1][1] == a:
+            regions[-1] = (regions[-1][0], b)
+        else:
+            regions.append((a, b))
+    return regions
+
+
 def is_relevant_text(text: str) -> bool:
-    """True when ``text`` holds enough conflict vocabulary to be worth the full parse (the cheap gate)."""
+    """True when ``text`` holds enough conflict vocabulary to be worth the full parse (the cheap gate).
+
+    A long text is relevant when one of its blocks is (density, not an absolute count: a 170k-character
+    reading list with a stray "war" every few pages is not a conflict report)."""
     if len(text) < 600:  # a lead or snippet: one conflict word is enough
         return RELEVANCE_RE.search(text) is not None
-    return relevance_score(text) >= MIN_RELEVANT_SCORE
+    if relevance_score(text) < MIN_RELEVANT_SCORE:
+        return False
+    return len(text) <= LONG_BODY_CHARS or bool(relevant_regions(text))
+
+
+def _cheap_parse(nlp: Language, text: str) -> Doc:
+    heavy = [p for p in _HEAVY_PIPES + ("tok2vec", "ner") if p in nlp.pipe_names]
+    with nlp.select_pipes(disable=heavy):
+        nlp.enable_pipe("sitrep_sentencizer")
+        try:
+            return nlp(text)
+        finally:
+            nlp.disable_pipe("sitrep_sentencizer")
+
+
+def _parse_regions(nlp: Language, body: str, regions: list[tuple[int, int]]) -> Doc:
+    """Full parse of ``regions``, cheap parse of the rest, joined into one Doc whose text is ``body``."""
+    from spacy.tokens import Doc
+
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in regions:
+        if a > pos:
+            pieces.append((body[pos:a], False))
+        pieces.append((body[a:b], True))
+        pos = b
+    if pos < len(body):
+        pieces.append((body[pos:], False))
+    import warnings
+
+    import numpy
+
+    docs = [nlp(t) if full else _cheap_parse(nlp, t) for t, full in pieces]
+    for d in docs:  # tok2vec tensors exist only for the parsed pieces; no component reads them afterwards
+        d.tensor = numpy.zeros((len(d), 0), dtype="float32")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # W101: the Doc extensions are recomputed below
+        # user_data excluded: a piece's cached text (doc_text) must not become the whole Doc's
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
+    doc.user_data.pop("sitrep_text", None)
+    # sentences of the cheap pieces never hold events: only the parsed regions' sentences pass the gate
+    full_spans = [(a, b) for a, b in regions]
+    doc._.sitrep_relevant_sents = [i for i, s in enumerate(doc.sents)
+                                   if any(a <= s.start_char < b for a, b in full_spans) and RELEVANCE_RE.search(s.text)]
+    doc._.sitrep_relevant = bool(doc._.sitrep_relevant_sents)
+    return doc
 
 
 def parse_body(body: str, settings: Settings) -> Doc:
     """Parse ``body`` (offsets in the Doc are offsets into ``body``).
 
     A body longer than the pipeline's ``max_length`` is parsed up to the last paragraph break before
-    that limit (a prefix, so offsets stay valid); the rest is logged and left unparsed."""
+    that limit (a prefix, so offsets stay valid); the rest is logged and left unparsed. With the relevance
+    gate on, a body longer than :data:`LONG_BODY_CHARS` gets the full parse only in its relevant regions."""
     nlp = load_pipeline(settings)
     if len(body) >= nlp.max_length:
         cut = body.rfind("\n", 0, nlp.max_length - 1)
@@ -285,15 +395,13 @@ def parse_body(body: str, settings: Settings) -> Doc:
             len(body), nlp.max_length, cut)
         body = body[:cut]
     if settings.relevance_gate and not is_relevant_text(body):
-        heavy = [p for p in _HEAVY_PIPES + ("tok2vec", "ner") if p in nlp.pipe_names]
-        with nlp.select_pipes(disable=heavy):
-            nlp.enable_pipe("sitrep_sentencizer")
-            try:
-                doc = nlp(body)
-            finally:
-                nlp.disable_pipe("sitrep_sentencizer")
+        doc = _cheap_parse(nlp, body)
         doc._.sitrep_relevant = False
         return doc
+    if settings.relevance_gate and len(body) > LONG_BODY_CHARS:
+        regions = relevant_regions(body)
+        if sum(b - a for a, b in regions) < 0.7 * len(body):
+            return _parse_regions(nlp, body, regions)
     return nlp(body)
 
 

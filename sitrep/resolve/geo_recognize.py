@@ -57,17 +57,21 @@ _TARGET_RE = re.compile(
     r"incursion|push|onslaught)\s+(?i:on|against)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(" + _NAME + r")"
 )
 #: Smallest population for a place name taken over a span NER gave to an organisation.
-MIN_POP_OVER_ORG = 5000
+MIN_POP_OVER_ORG = 10_000
 #: Contractions and possessive clitics spaCy sometimes tags as places ("n’t" of "wasn’t").
 _CLITIC_RE = re.compile(r"^(?:n['’]t|['’](?:s|re|ve|ll|d|m|t)|['’])$", re.IGNORECASE)
 
 
-def is_plausible_toponym(text: str) -> bool:
-    """Whether a recognised span can name a place: not a clitic, and, in a script with letter
-    case, holding at least one capital letter ("n’t", "downtown" are not toponyms)."""
+def is_plausible_toponym(text: str, *, require_capital: bool = True) -> bool:
+    """Whether a span can name a place: holding a letter, not a clitic, and (``require_capital``,
+    for spans recognised in running text) in a script with letter case, holding at least one
+    capital letter ("n’t", "downtown" are not toponyms). Names given outside the text (an
+    event's location name, a data set's "mariupol") need no capital."""
     span = text.strip()
     if not span or _CLITIC_RE.match(span) or not any(ch.isalpha() for ch in span):
         return False
+    if not require_capital:
+        return True
     cased = [ch for ch in span if ch.isalpha() and ch.lower() != ch.upper()]
     return not cased or any(ch.isupper() for ch in cased)
 _TRAILING_LOWER_UNIT_RE = re.compile(
@@ -181,7 +185,7 @@ class Mention:
     @classmethod
     def from_name(cls, name: str) -> Mention | None:
         """A mention for a name given outside the text (an event's location name)."""
-        if not name or not is_plausible_toponym(name):
+        if not name or not is_plausible_toponym(name, require_capital=False):
             return None
         base, hint = split_admin_word(name)
         return cls(-1, -1, name.strip(), name_key(name), base, hint, "name")
@@ -251,10 +255,11 @@ def find_mentions(
         add(m.start(2), m.end(2), "gazetteer", require_known=True, min_population=5000 if weak else 0)
     # "attack on X": a known town, even where NER called it an organisation (the block is that
     # very name, nothing longer: "attack on Djibo", not "attack on Djibo Airlines").
-    exact_blocks = set(blocked or [])
     for m in _TARGET_RE.finditer(text):
         a, b = m.start(1), m.end(1)
-        if (a, b) in exact_blocks and _known(gaz, name_key(text[a:b]), "", MIN_POP_OVER_ORG, populated=True):
+        # the name may run on ("Djibo on Sunday"): an organisation span starting there bounds it
+        b = min((y for x, y in blocked or [] if x == a and y <= b), default=b)
+        if (a, b) in set(blocked or []) and _town_over_org(text, gaz, a, b, blocked or []):
             taken.remove((a, b))
             add(a, b, "gazetteer", require_known=True, min_population=MIN_POP_OVER_ORG)
             if not any(x.start == a for x in found):
@@ -295,6 +300,17 @@ def find_mentions(
                 mentioned.append((m2.start, m2.end))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _town_over_org(text: str, gaz: Gazetteer, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    """Whether the organisation span ``text[start:end]`` after "attack on" is a town: the main name
+    of a populated place of ``MIN_POP_OVER_ORG`` people, and NER calls that name an organisation
+    or person nowhere else (a group attacked again and again, "Hamas", "Wagner", stays an actor)."""
+    surface = text[start:end]
+    key = name_key(surface)
+    if sum(text[x:y] == surface for x, y in blocked) > 1:
+        return False
+    return any(p.fclass == "P" and p.population >= MIN_POP_OVER_ORG and name_key(p.name) == key for p in gaz.lookup(key))
 
 
 def _trim_institution(text: str, gaz: Gazetteer, start: int, end: int) -> int:

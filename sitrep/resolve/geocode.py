@@ -40,6 +40,7 @@ from sitrep.resolve.geo_recognize import (
     demonym_countries,
     demonym_isos,
     find_mentions,
+    is_plausible_toponym,
     sentence_bounds,
 )
 
@@ -80,6 +81,19 @@ _FEATURE_WORD_RE = re.compile(
     r"peninsula|desert|strait|channel|swamp|reservoir|pond|brook|wilderness)$"
 )
 _BLOCKING_LABELS = ("PERSON", "ORG")
+#: Words that make a name a body of water ("Gulf of Aden", "Red Sea", "Strait of Hormuz").
+_WATER_WORD_RE = re.compile(r"\b(?:sea|ocean|gulf|straits?|bay|channel)\b")
+#: Of those, the ones no land region is meant by: "Red Sea" is the sea, not the Sudanese state.
+_OPEN_WATER_WORD_RE = re.compile(r"\b(?:sea|ocean|gulf|straits?)\b")
+#: Seas and oceans usually written without their word (a general list, not any article's).
+_BARE_SEAS = frozenset(
+    "mediterranean atlantic pacific baltic adriatic aegean caribbean arctic antarctic ionian tyrrhenian "
+    "ligurian levantine".split()
+)
+#: A coast or waters the text ties a sea event to: "off (the coast of) X", "X's coast", "waters of X".
+_OFF_BEFORE_RE = re.compile(r"\b(?:off|coast of|coastline of|waters of|shores? of)\s+(?:the\s+)?$", re.IGNORECASE)
+_WATER_IN_RE = re.compile(r"^,?\s+(?:in|off|near)\s+(?:the\s+)?$")  # "the Black Sea in|off Ukraine"
+_OFF_AFTER_RE = re.compile(r"^['’]s?\s+(?:territorial\s+)?(?:coast|coastline|waters|shores?)\b", re.IGNORECASE)
 MIN_SCORE = 0.15  # fuzzy matches below this are dropped
 MIN_SCORE_EXACT = 0.0  # exact-name matches below this are dropped
 
@@ -227,6 +241,8 @@ def candidates(gaz: Gazetteer, text: str, level_hint: int | None = None) -> list
     if feature:  # "Red River": a river, not Red River County
         word = feature.group(1)
         out = {g: (p, sim) for g, (p, sim) in out.items() if p.fclass == "P" or word in name_key(p.name).split()}
+        if _OPEN_WATER_WORD_RE.search(key):  # "Red Sea": the sea (class H) or a town, never a land region
+            out = {g: (p, sim) for g, (p, sim) in out.items() if p.fclass in ("P", "H")}
         return list(out.values())
     # A demonym names its country even when a town has the same name ("Canadian", Texas):
     # both compete, the ranking decides.
@@ -457,16 +473,23 @@ def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[Mention], datelin
         ctx.add_country(r.place.country, 0.5, m.key)
     containers = _sentence_containers(text, mentions, first)
     second = [resolve_mention(gaz, m, ctx, q, c) for m, q, c in zip(mentions, quals, containers, strict=True)]
-    # One sense per discourse: a name resolved where the text qualifies it (a region in the same
-    # sentence, "X, Y") decides for its other mentions; a near spelling vetoed there stays vetoed.
+    # One sense per discourse: a name keeps one resolution in a record. It is decided by its
+    # first mention with a qualifier ("X, Y") or a region in the same sentence, else by its first
+    # mention (ranking the first two apart measured worse on LGL and GWN); a near spelling vetoed there stays vetoed. Only a mention whose own
+    # qualifier excludes that place ("Pokrovsk, Russia" after a Ukrainian Pokrovsk) keeps its own.
     decided: dict[str, Resolved | None] = {}
-    for m, q, c, r in zip(mentions, quals, containers, second, strict=True):
-        if (q or c) and m.key not in decided:
-            decided[m.key] = r
+    for rank in (0, 1):
+        for m, q, c, r in zip(mentions, quals, containers, second, strict=True):
+            if m.key not in decided and (rank == 1 or q or c):
+                decided[m.key] = r
     out: list[Toponym] = []
-    for m, q, c, r in zip(mentions, quals, containers, second, strict=True):
-        if not (q or c) and m.key in decided and (r is None or r.sim < 1.0 or decided[m.key] is not None):
-            r = decided[m.key]
+    for m, q, r in zip(mentions, quals, second, strict=True):
+        d = decided.get(m.key, r)
+        says_otherwise = bool(q) and r is not None and (
+            d is None or not any(_inside(d.place, x) or d.place.geonameid == x.geonameid for x in q)
+        )
+        if not says_otherwise and (r is None or r.sim < 1.0 or d is not None):
+            r = d
         out.append(_toponym(gaz, m, r))
     return out
 
@@ -598,6 +621,15 @@ def _event_location(
     in_window = [t for t in toponyms if any(a <= t.start < b for a, b in windows)]
     chosen: Toponym | None = None
     name = current.name
+    if name and not is_plausible_toponym(name, require_capital=False):
+        # "n’t", "’s": no place name; only a place the event's sentences name can stand in
+        resolved_here = [t for t in in_window if t.geonameid is not None]
+        if not resolved_here:
+            return Location()
+        name = None
+    if name and _is_water_name(gaz, name):
+        return _water_location(gaz, body, name, windows, toponyms)
+    dateline_head = _dateline_head(body, dateline)
     if name:
         key = name_key(name)
         base, hint = split_admin_word(name)
@@ -628,12 +660,14 @@ def _event_location(
     if chosen is not None and chosen.geonameid is not None:
         if name and split_admin_word(name)[1] is None and _level_of(chosen) in (1, 2):
             chosen = _town_in_region(gaz, name, chosen) or chosen
+        finer = _finer_place(chosen, [t for t in in_window if (t.start, t.end) not in dateline_head])
+        if finer is not None:  # "attack on Djibo" in the sentence that names Burkina Faso: Djibo
+            chosen, name = finer, finer.text
         return _location_from(chosen, name, body, _level_of(chosen))
     # Fallback: a town beside the place in a sentence that mentions it, else the smallest region
     # named there, else in the event's sentences, else the document's most-named region; the
     # place name is kept. The dateline at the head of the body is where the reporter files
     # from, not a place of the event: it does not count.
-    dateline_head = _dateline_head(body, dateline)
     toponyms = [t for t in toponyms if (t.start, t.end) not in dateline_head]
     in_window = [t for t in in_window if (t.start, t.end) not in dateline_head]
     regions = []
@@ -671,6 +705,59 @@ def _event_location(
     return loc
 
 
+def _finer_place(chosen: Toponym, in_window: list[Toponym]) -> Toponym | None:
+    """The most specific resolved place of the event's sentences inside ``chosen`` (a country or
+    region), the first of them in the text; None when there is none."""
+    level = _level_of(chosen)
+    if level >= 3:
+        return None
+    inside = [t for t in in_window if t.geonameid is not None and _level_of(t) > level and t.iso == chosen.iso
+              and not (t.feature_code or "").startswith(("CONT", "RGN"))
+              and (level == 0 or (t.admin1 == chosen.admin1 and (level == 1 or t.admin2 == chosen.name)))]
+    if not inside:
+        return None
+    top = max(_level_of(t) for t in inside)
+    return min((t for t in inside if _level_of(t) == top), key=lambda t: t.start)
+
+
+def _is_water_name(gaz: Gazetteer, name: str) -> bool:
+    """A sea, gulf, strait, bay or ocean without a qualifier: a bare sea name ("Mediterranean"), a name the gazetteer
+    holds as a body of water (class H), or one with a water word that no town of that exact name
+    explains ("Gulf of Aden", "Red Sea"; not the city "Green Bay")."""
+    if "," in name:  # "Pivdenna bay, Sevastopol": the text ties the water to a place; resolve that
+        return False
+    key = name_key(name)
+    if key.removeprefix("the ") in _BARE_SEAS:
+        return True
+    exact = [p for p, sim in candidates(gaz, name) if sim >= 1.0]
+    if any(p.fclass == "H" for p in exact):
+        return True
+    return bool(_WATER_WORD_RE.search(key)) and not any(p.fclass == "P" for p in exact)
+
+
+def _water_location(gaz: Gazetteer, body: str, name: str, windows: list[tuple[int, int]],
+                    toponyms: list[Toponym]) -> Location:
+    """A sea event: the water body's own point when the gazetteer has it; a country only when the
+    event's sentences tie the water to a coast ("off Yemen", "Yemen's coast"), never the
+    dateline's or the document's."""
+    key = name_key(name)
+    water = next((t for t in toponyms if name_key(t.text) == key and t.geonameid is not None
+                  and (p := gaz.get(t.geonameid)) is not None and p.fclass == "H"), None)
+    coast: Toponym | None = None
+    water_spans = list(re.finditer(re.escape(name), body, re.IGNORECASE))
+    for t in toponyms:
+        if t.geonameid is None or t.iso is None or not any(a <= t.start < b for a, b in windows):
+            continue
+        if (_OFF_BEFORE_RE.search(body[max(0, t.start - 40) : t.start]) or _OFF_AFTER_RE.match(body[t.end : t.end + 40])
+                or any(_WATER_IN_RE.match(body[w.end() : t.start]) for w in water_spans)):
+            coast = t
+            break
+    loc = Location(name=name, country=coast.country if coast else None, iso=coast.iso if coast else None)
+    if water is not None:
+        loc.lat, loc.lon, loc.geonameid, loc.geo_precision = water.lat, water.lon, water.geonameid, 3
+    return loc
+
+
 def _town_in_region(gaz: Gazetteer, name: str, region: Toponym) -> Toponym | None:
     """For an event named by a bare name that resolved to a region ("Nabatieh", "Kharkiv"), the
     populated place of exactly that name inside the region, as ACLED codes it; else None."""
@@ -686,7 +773,7 @@ def _town_in_region(gaz: Gazetteer, name: str, region: Toponym) -> Toponym | Non
     return town
 
 
-_DATELINE_HEAD_RE = re.compile(r"^[^\n]{0,80}?\s[-—–]\s")
+_DATELINE_HEAD_RE = re.compile(r"^[^\n]{0,80}?\s(?:--|[-—–])\s")
 
 
 def _dateline_head(body: str, dateline: str | None) -> set[tuple[int, int]]:

@@ -1,0 +1,96 @@
+"""Conflict-context gate: a trigger word codes an event only in a conflict setting (QA-13).
+
+Trigger verbs and nouns are ambiguous outside conflict news: "seized on an idea", "a battle of wits",
+"Harry fought the troll", "the essay's protest against style". Before an event is coded, the sentence
+(or its paragraph; a one-sentence wire paragraph also looks at the paragraph before it) must carry
+independent evidence of a conflict setting, from general lexicons:
+
+* an armed, violent or political actor: force nouns (troops, police, militants, gunmen, rebels ...),
+  a protest crowd (protesters, demonstrators, strikers) or a state authority acting (government,
+  ministry, regime, security forces), or a recognised armed actor / unit span;
+* a weapon (missile, drone strike, rifle, explosives, tear gas ...);
+* a casualty (killed, wounded, dead, casualties, hostages ...);
+* a conflict-typed setting (war, frontline, ceasefire, occupied territory, checkpoint, siege ...).
+
+The trigger's own words do not count unless they are themselves a weapon or casualty word, so an
+ambiguous trigger ("seized", "battle", "clash", "attack") needs something else around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, FORCE_NOUNS, POLICE_NOUNS, PROTESTER_NOUNS, RIOTER_NOUNS
+from sitrep.models import Entity
+
+_ACTOR_WORDS = sorted(
+    (FORCE_NOUNS | POLICE_NOUNS | PROTESTER_NOUNS | RIOTER_NOUNS | ARMED_GROUP_NOUNS)
+    - {"group", "force", "forces", "units", "personnel", "aircraft", "jets", "drones", "artillery", "fighters",
+       "fighter", "defenders", "defender", "navy", "activists", "attackers", "attacker"},
+    key=len, reverse=True)
+#: Armed, violent or political actors (lexicon nouns; ambiguous ones only with a qualifier).
+_ACTOR_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _ACTOR_WORDS) + r")\b"
+    r"|\b(?:armed|security|government|military|rebel|state|opposition|allied|enemy|federal|special|paramilitary|"
+    r"pro-\w+|\w+-backed|(?-i:[A-Z]\w+(?:n|i|ish|ese)))\s+(?:forces|fighters|groups?|units)\b"
+    r"|\b(?:armed|militant|terrorist|jihadist|insurgent|rebel|separatist|criminal|extremist)\s+groups?\b"
+    r"|\b(?:militias?|militiamen|paramilitar\w+|guerrillas?|jihad\w*|terroris\w+|insurgen\w+|separatists?|warlords?|"
+    r"regime|junta|ministry of (?:defen[cs]e|interior)|defen[cs]e ministry|interior ministry|general staff|"
+    r"riot police|law enforcement)\b",
+    re.I,
+)
+#: Weapons and means of violence.
+_WEAPON_RE = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|uavs?|bombs?|bombing|bombed|bombardment|explosives?|ieds?|landmines?|"
+    r"grenades?|mortars?|artillery|shell(?:s|ing|ed)|howitzers?|guns?|gunfire|gunshots?|rifles?|firearms?|"
+    r"machetes?|airstrikes?|air ?strikes?|air raids?|warplanes?|fighter jets?|helicopter gunships?|tear ?gas|"
+    r"rubber bullets|live ammunition|ammunition|bullets?|munitions|warheads?|weapons?|arms cache|car bomb)\b",
+    re.I,
+)
+#: Casualties and victims.
+_CASUALTY_RE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|wounded|injur(?:ed|ies|y)|casualt(?:y|ies)|fatalit(?:y|ies)|"
+    r"bodies|corpses|massacr\w+|hostages?|abduct\w+|kidnap\w+|victims|displaced|refugees|martyr\w*)\b",
+    re.I,
+)
+#: Conflict-typed settings.
+_SETTING_RE = re.compile(
+    r"\b(?:war|wars|wartime|civil war|frontlines?|front lines?|front-line|battlefields?|ceasefire|cease-fire|truce|"
+    r"occupied|occupation|occupying|invasion|invaded|offensive|counteroffensive|siege|besieged|checkpoints?|"
+    r"military (?:bases?|operations?|posts?)|outposts?|barracks|trenches|conflict|hostilities|insurgency|"
+    r"uprising|coup|crackdown|martial law|curfew|state of emergency|protests?|demonstrations?|riots?|unrest|"
+    r"annex\w+|sanctions|war crimes?)\b",
+    re.I,
+)
+_EVIDENCE = (_ACTOR_RE, _WEAPON_RE, _CASUALTY_RE, _SETTING_RE)
+
+
+def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) of ``body`` holding ``[start, end)``, and the previous non-blank one when
+    the paragraph is a single short sentence (wire copy splits one story into one-sentence paragraphs)."""
+    a = body.rfind("\n", 0, start) + 1
+    b = body.find("\n", end)
+    b = len(body) if b < 0 else b
+    if b - a < 300:
+        prev = body[:a].rstrip()
+        p0 = prev.rfind("\n") + 1
+        if prev and len(prev) - p0 < 1500:
+            a = p0
+    return a, b
+
+
+def has_conflict_context(body: str, sent_start: int, sent_end: int, trigger: tuple[int, int],
+                         entities: list[Entity] | None = None) -> bool:
+    """True when the sentence ``body[sent_start:sent_end]`` or its paragraph holds evidence of a conflict
+    setting besides the trigger ``body[trigger[0]:trigger[1]]`` (see the module docstring)."""
+    a, b = paragraph_bounds(body, sent_start, sent_end)
+    t0, t1 = trigger
+    trig = body[t0:t1]
+    if _WEAPON_RE.search(trig) or _CASUALTY_RE.search(trig):
+        return True
+    # blank the trigger (same length: offsets of the rest stay put)
+    text = body[a:t0] + " " * (t1 - t0) + body[t1:b] if a <= t0 and t1 <= b else body[a:b]
+    if any(rx.search(text) for rx in _EVIDENCE):
+        return True
+    return any(e.label in ("ARMED_ACTOR", "MILITARY_UNIT") and a <= e.start and e.end <= b
+               and not (t0 <= e.start < t1) for e in entities or [])
