@@ -34,10 +34,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from sitrep.clean.article import TRAFILATURA_OPTIONS, extract_html_body  # noqa: E402
 from sitrep.clean.decode import decode_bytes  # noqa: E402
-from sitrep.clean.evaluation import mean_prf, segment_scores, shingle_prf  # noqa: E402
+from sitrep.clean.evaluation import mean_prf, metadata_scores, segment_scores, shingle_prf  # noqa: E402
 from sitrep.models import RawDocument  # noqa: E402
 
 
@@ -120,30 +118,6 @@ def score_segments(system: Callable[[str, str | None], str], items: list[tuple[s
     return segment_scores(outputs, {k: gold[k] for k, _, _ in items})
 
 
-def _author_names(value: object) -> list[str]:
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    names = []
-    for item in items:
-        for part in re.split(r";|,|\s&\s|\band\b", str(item), flags=re.IGNORECASE):
-            name = " ".join(re.findall(r"\w+", part.lower()))
-            if name:
-                names.append(name)
-    return names
-
-
-def _token_f1(pred: list[str], gold: list[str]) -> float:
-    p, g = Counter(" ".join(pred).split()), Counter(" ".join(gold).split())
-    tp = sum((p & g).values())
-    if not tp:
-        return 0.0
-    precision, recall = tp / sum(p.values()), tp / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def _fold(text: object) -> str:
-    return " ".join(str(text or "").lower().split())
-
-
 def run_sitrep_metadata(html: str, url: str | None) -> dict[str, object]:
     from sitrep.errors import SitrepError
     from sitrep.pipeline import CLEAN_STAGES, process
@@ -166,45 +140,6 @@ def run_trafilatura_metadata(html: str, url: str | None) -> dict[str, object]:
     return {"author": md.author or [], "title": md.title, "date": md.date}
 
 
-def score_metadata(system: Callable[[str, str | None], dict[str, object]], items: list[tuple[str, str, str | None]],
-                   gold: dict[str, dict], show_errors: bool = False) -> dict[str, tuple[float, int]]:
-    """{measure: (value, pages scored)} for author / title / date (see the module docstring)."""
-    author_exact, author_f1, spurious, empty_gold, title_exact, title_contains, date_exact = [], [], 0, 0, [], [], []
-    for key, html, url in items:
-        entry = gold[key]
-        if not any(entry.get(k) for k in ("author", "title", "date")):
-            continue
-        out = system(html, url)
-        if entry.get("author"):
-            g, p = _author_names(entry["author"]), _author_names(out["author"])
-            author_exact.append(sorted(g) == sorted(p))
-            author_f1.append(_token_f1(p, g))
-            if show_errors and sorted(g) != sorted(p):
-                print(f"  author  {key[:60]}: gold {g} got {p}")
-        elif "author" in entry:
-            empty_gold += 1
-            spurious += bool(_author_names(out["author"]))
-        if entry.get("title"):
-            g_t, p_t = _fold(entry["title"]), _fold(out["title"])
-            title_exact.append(g_t == p_t)
-            title_contains.append(bool(p_t) and (g_t in p_t or p_t in g_t))
-            if show_errors and g_t != p_t:
-                print(f"  title   {key[:60]}: gold {g_t[:60]!r} got {p_t[:60]!r}")
-        if entry.get("date"):
-            date_exact.append(str(out["date"] or "")[:10] == entry["date"][:10])
-            if show_errors and str(out["date"] or "")[:10] != entry["date"][:10]:
-                print(f"  date    {key[:60]}: gold {entry['date']} got {out['date']}")
-
-    def mean(xs: list) -> tuple[float, int]:
-        return (sum(xs) / len(xs) if xs else 0.0, len(xs))
-
-    return {
-        "author exact": mean(author_exact), "author token F1": mean(author_f1),
-        "author spurious": (spurious / empty_gold if empty_gold else 0.0, empty_gold),
-        "title exact": mean(title_exact), "title contains": mean(title_contains), "date exact": mean(date_exact),
-    }
-
-
 def print_metadata(teval: list[tuple[str, str, str | None]], tgold: dict[str, dict], show_errors: bool) -> None:
     import trafilatura
 
@@ -212,9 +147,10 @@ def print_metadata(teval: list[tuple[str, str, str | None]], tgold: dict[str, di
     print(f"\nMetadata, trafilatura evaluation English subset ({len(teval)} pages; gold where non-empty)")
     results = {}
     for name, fn in systems.items():
+        outputs = {key: fn(html, url) for key, html, url in teval if any(tgold[key].get(k) for k in ("author", "title", "date"))}
+        results[name], misses = metadata_scores(outputs, tgold)
         if show_errors:
-            print(f"{name} errors:")
-        results[name] = score_metadata(fn, teval, tgold, show_errors=show_errors and name == "sitrep")
+            print(f"{name} misses:\n  " + "\n  ".join(misses))
     measures = list(next(iter(results.values())))
     print(f"{'system':<22}" + "".join(f"{m:>17}" for m in measures))
     for name, res in results.items():
@@ -226,7 +162,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each set (sorted by id)")
     ap.add_argument("--variants", action="store_true", help="also score sitrep option variants")
     ap.add_argument("--metadata-only", action="store_true", help="only the author/title/date accuracy")
-    ap.add_argument("--errors", action="store_true", help="list sitrep's metadata misses")
+    ap.add_argument("--errors", action="store_true", help="list each system's metadata misses")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"{DATA} not found: the extraction benchmarks need ../shared beside the repository")

@@ -147,3 +147,32 @@ def test_long_page_parses_only_its_conflict_region_with_exact_offsets() -> None:
     assert not any(e.text == "Leeds" and not region[0] <= e.start < region[1] for e in ents)
     events = _events(body, gate=True)
     assert events and all(region[0] <= e.evidence[0].start < region[1] for e in events)
+
+
+@pytest.mark.slow
+def test_unplaced_report_takes_the_story_place_not_the_dateline() -> None:
+    text = ("TOKYO — Russian troops clashed with Ukrainian forces in the Kherson region on Monday, officials said.\n\n"
+            "The ministry published a statement. Analysts expect more. Winter has begun.\n\n"
+            "Other videos show Ukrainian drone strikes on Russian soldiers over snowfields, killing 20.\n\n"
+            "Tokyo's foreign ministry said it was following the fighting closely.")
+    events = _events(text, Article(outlet="Test Wire", dateline="Tokyo"))
+    assert len(events) >= 2
+    assert all(e.location.name and "Tokyo" not in e.location.name and "TOKYO" not in e.location.name for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's campaign countered that he fought redlining while in office, a charge the police union disputed.",
+        "More than 2,500 civilians have been killed in the fighting so far this year, according to the United Nations.",
+    ],
+)
+def test_figurative_fights_and_year_to_date_tolls_are_not_events(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.slow
+def test_fight_against_an_armed_group_is_still_an_event() -> None:
+    events = _events("Government troops fought militants near the town of Marvane on Sunday, killing six of them.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

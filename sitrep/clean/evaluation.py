@@ -4,6 +4,7 @@
 * :func:`shingle_prf`: the Zyte article-extraction-benchmark metric (tokens ``\\w+``, 4-gram
   shingle multisets, per-document P/R averaged, F1 of the means).
 * :func:`segment_scores`: trafilatura's evaluation (must-keep / must-drop segments found or not).
+* :func:`metadata_scores`: author / title / date accuracy against trafilatura-eval's metadata gold.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sitrep.clean.lines import classify_lines
 
@@ -125,3 +127,71 @@ def segment_scores(outputs: dict[str, str], gold: dict[str, dict]) -> tuple[floa
     accuracy = (tp + tn) / (tp + tn + fp + fn) if tp + tn + fp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, accuracy, f1
+
+
+def author_names(value: object) -> list[str]:
+    """Lower-cased author names from a string or a list ("A; B", "A, B and C" split into names)."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    names = []
+    for item in items:
+        for part in re.split(r";|,|\s&\s|\band\b", str(item), flags=re.IGNORECASE):
+            name = " ".join(_TOKEN.findall(part.lower()))
+            if name:
+                names.append(name)
+    return names
+
+
+def _token_f1(pred: list[str], gold: list[str]) -> float:
+    p, g = Counter(" ".join(pred).split()), Counter(" ".join(gold).split())
+    tp = sum((p & g).values())
+    if not tp:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _fold(text: object) -> str:
+    return " ".join(str(text or "").lower().split())
+
+
+def metadata_scores(outputs: dict[str, dict[str, Any]], gold: dict[str, dict]) -> tuple[dict[str, tuple[float, int]], list[str]]:
+    """({measure: (value, pages scored)}, misses) of ``outputs`` ({key: {"author", "title", "date"}})
+    against gold entries with optional ``author`` (string or list), ``title``, ``date``; a measure
+    counts only pages whose gold field is non-empty. Author "exact" = same set of names, "token F1"
+    = F1 of the name-word multisets (mean over pages), "spurious" = share of pages whose gold author
+    is present but empty where an author is returned. Title: exact after lower-casing and whitespace
+    folding; "contains" = one contains the other. Date: same day."""
+    author_exact, author_f1, spurious, title_exact, title_contains, date_exact = [], [], [], [], [], []
+    misses = []
+    for key, entry in gold.items():
+        out = outputs.get(key)
+        if out is None or not any(entry.get(k) for k in ("author", "title", "date")):
+            continue
+        if entry.get("author"):
+            g, p = author_names(entry["author"]), author_names(out.get("author"))
+            author_exact.append(sorted(g) == sorted(p))
+            author_f1.append(_token_f1(p, g))
+            if sorted(g) != sorted(p):
+                misses.append(f"author  {key[:60]}: gold {g} got {p}")
+        elif "author" in entry:
+            spurious.append(bool(author_names(out.get("author"))))
+        if entry.get("title"):
+            g_t, p_t = _fold(entry["title"]), _fold(out.get("title"))
+            title_exact.append(g_t == p_t)
+            title_contains.append(bool(p_t) and (g_t in p_t or p_t in g_t))
+            if g_t != p_t:
+                misses.append(f"title   {key[:60]}: gold {g_t[:60]!r} got {p_t[:60]!r}")
+        if entry.get("date"):
+            got = str(out.get("date") or "")[:10]
+            date_exact.append(got == entry["date"][:10])
+            if got != entry["date"][:10]:
+                misses.append(f"date    {key[:60]}: gold {entry['date']} got {got or None}")
+
+    def mean(xs: list[bool] | list[float]) -> tuple[float, int]:
+        return (sum(xs) / len(xs) if xs else 0.0, len(xs))
+
+    scores = {
+        "author exact": mean(author_exact), "author token F1": mean(author_f1), "author spurious": mean(spurious),
+        "title exact": mean(title_exact), "title contains": mean(title_contains), "date exact": mean(date_exact),
+    }
+    return scores, misses

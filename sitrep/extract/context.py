@@ -19,9 +19,13 @@ ambiguous trigger ("seized", "battle", "clash", "attack") needs something else a
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, FORCE_NOUNS, POLICE_NOUNS, PROTESTER_NOUNS, RIOTER_NOUNS
 from sitrep.models import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _ACTOR_WORDS = sorted(
     (FORCE_NOUNS | POLICE_NOUNS | PROTESTER_NOUNS | RIOTER_NOUNS | ARMED_GROUP_NOUNS)
@@ -94,3 +98,19 @@ def has_conflict_context(body: str, sent_start: int, sent_end: int, trigger: tup
         return True
     return any(e.label in ("ARMED_ACTOR", "MILITARY_UNIT") and a <= e.start and e.end <= b
                and not (t0 <= e.start < t1) for e in entities or [])
+
+
+_OPPONENT_NOUNS = FORCE_NOUNS | ARMED_GROUP_NOUNS | POLICE_NOUNS | frozenset(
+    "enemy enemies invaders occupiers raiders intruders regime government guards attackers side".split())
+
+
+def figurative_fight(trigger: Token) -> bool:
+    """ "fought redlining", "battled cancer", "fights poverty": a fight verb whose direct object is neither a named
+    group/person/place nor a force or armed-group noun."""
+    if trigger.lemma_.lower() not in ("fight", "battle", "combat", "clash"):
+        return False
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC") and obj.lower_ not in _OPPONENT_NOUNS \
+        and obj.lemma_.lower() not in _OPPONENT_NOUNS

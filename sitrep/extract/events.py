@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.casualties import casualties as casualties  # re-exported: public since round 1
 from sitrep.extract.casualties import casualty_figures
-from sitrep.extract.context import has_conflict_context
+from sitrep.extract.context import figurative_fight, has_conflict_context
 from sitrep.extract.datelines import _MEDIA_NAME, _dateline_place
 from sitrep.extract.datelines import excluded_place_spans as excluded_place_spans  # re-exported: public
 from sitrep.extract.lexicon import (
@@ -106,7 +106,8 @@ _CAPTION = _r(r"\b(picture|photo|image|screenshot|file photo)\b.{0,40}\b(taken|s
 _CAPTION_CREDIT = _r(r"\s*[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|photo|ap photo|afp photo|source:)[^)\]\n]{0,60}[)\]]\s*($|\n)")
 _GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|repeatedly|every day|on a daily basis|are subject to|is subject to|"
               r"(come|came) under (near-daily|daily|regular|frequent|constant|repeated|nightly|almost daily)|"
-              r"(almost|nearly|near-) ?daily|(are|is|were|was) (often |regularly )?subjected to)\b")
+              r"(almost|nearly|near-) ?daily|(are|is|were|was) (often |regularly )?subjected to|"
+              r"so far (this|in) (year|month)|since the (start|beginning) of the (year|war|conflict)|this year alone)\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
 _BACKGROUND = _r(
     r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
@@ -210,6 +211,8 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.head.lemma_.lower() in (
             "support", "back", "aid", "assist", "cover", "accompany"):
         return False  # "ground troops supported by air strikes": a modifier of the main action
+    if figurative_fight(trigger):
+        return False  # "fought redlining", "battled cancer": the object is not an opponent
     if trigger.lower_ in ("battle", "combat", "fight", "fighting") and trigger.i > 0 and trigger.nbor(-1).lower_ == "in":
         return False  # "killed in battle", "identified in combat": generic
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -619,7 +622,9 @@ def status_from_claims(claims: list[Claim]) -> EventStatus:
 
 
 def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: Article) -> list[Event]:
-    """Events in ``doc``, merged per sub-type and place, ids "e1", "e2", ... in text order."""
+    """Events in ``doc``, merged per sub-type and place, ids "e1", "e2", ... in text order.
+
+    A trigger codes an event only in a conflict context (:func:`sitrep.extract.context.has_conflict_context`)."""
     from sitrep.extract.nlp import relevant_sentence_ids
 
     if not doc.has_annotation("DEP") or doc.has_extension("sitrep_relevant") and not doc._.sitrep_relevant:
@@ -706,9 +711,18 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         drafts[-1].take_figures(figs)
     merged = _merge(drafts)
     home = _dateline_place(body, article, excluded)
+    placed = [d for d in merged if d.location.name]
     for d in merged:
-        if not d.location.name and home:
-            d.location = Location(name=home)  # last resort: the article is local to its dateline
+        if d.location.name:
+            continue
+        # an unplaced report in a story about placed events happened there (the nearest one before it, else
+        # after it); the dateline only as the last resort, when the article is local to it
+        prev = [p for p in placed if p.evidence[0].start < d.evidence[0].start]
+        story = prev[-1] if prev else (placed[0] if placed else None)
+        if story is not None:
+            d.location = story.location.model_copy()
+        elif home:
+            d.location = Location(name=home)
     events: list[Event] = []
     for d in merged:
         support: list[Claim] = []

@@ -13,11 +13,14 @@ Pipeline = the installed English model (``en_core_web_sm`` if installed, else
 ``sitrep_actors``     (assigns ``doc.spans["sitrep_actors"]``)
     armed actors "North Korean troops", "Ukraine's forces", with ``span.label_`` = "ARMED_ACTOR".
 
-Relevance gate (``settings.relevance_gate``): the gate regex is counted on the raw body first; a
-body with fewer than :data:`MIN_RELEVANT_HITS` conflict words gets only the tokenizer, a rule
-sentencizer and sitrep's own regex components (no tok2vec/tagger/parser/NER: tens of times faster).
-Its record then has no spaCy NER entities, no claims and no events (documented trade-off: the product
-is about conflict events; a non-conflict story costs almost nothing).
+Relevance gate (``settings.relevance_gate``): the gate regex is scored on the raw body first; a
+body under :data:`MIN_RELEVANT_SCORE` (or, when longer than :data:`LONG_BODY_CHARS`, without a single
+~2,000-character block scoring :data:`MIN_BLOCK_SCORE`: density, not an absolute count) gets only the
+tokenizer, a rule sentencizer and sitrep's own regex components (no tok2vec/tagger/parser/NER: tens of
+times faster). Its record then has no spaCy NER entities, no claims and no events (documented trade-off:
+the product is about conflict events; a non-conflict story costs almost nothing). A long relevant body
+gets the full parse only in its relevant blocks (plus one block each side); the other pieces get the
+cheap parse and the pieces are joined into one Doc whose text is the body (offsets stay exact).
 """
 
 from __future__ import annotations
