@@ -713,16 +713,13 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
     home = _dateline_place(body, article, excluded)
     placed = [d for d in merged if d.location.name]
     for d in merged:
-        if d.location.name:
-            continue
+        if d.location.name or not home:
+            continue  # without a dateline fallback an unplaced report stays unplaced (the geocoder decides)
         # an unplaced report in a story about placed events happened there (the nearest one before it, else
         # after it); the dateline only as the last resort, when the article is local to it
         prev = [p for p in placed if p.evidence[0].start < d.evidence[0].start]
         story = prev[-1] if prev else (placed[0] if placed else None)
-        if story is not None:
-            d.location = story.location.model_copy()
-        elif home:
-            d.location = Location(name=home)
+        d.location = story.location.model_copy() if story is not None else Location(name=home)
     events: list[Event] = []
     for d in merged:
         support: list[Claim] = []
