@@ -63,3 +63,4 @@ def test_end_to_end_fusion_meets_the_floor() -> None:
     got = bench.run_end_to_end(bench.load_gold())
     assert not got["failed"], got["failed"]
     assert got["bcubed"]["f1"] >= FLOORS["end_to_end"]["bcubed_f1"], got
+    assert got["contradiction_recall"] >= FLOORS["end_to_end"]["contradiction_recall"], got

@@ -257,6 +257,7 @@ def attach_mentions(conn: Connection, mention_ids: list[str]) -> list[str]:
         m = found[0]
         link = conn.execute(select(fusion_links.c.event_id).where(fusion_links.c.mention_id == mid)).first()
         pinned = link is not None
+        best = None
         if link is not None:
             event_id = link.event_id
             if not _event_exists(conn, event_id):
@@ -274,9 +275,38 @@ def attach_mentions(conn: Connection, mention_ids: list[str]) -> list[str]:
                 _create_event(conn, event_id, m)
         conn.execute(update(mentions).where(mentions.c.id == mid).values(event_id=event_id, pinned=pinned))
         refresh_event(conn, event_id)  # now, so the next mention is compared with fused values
+        if not pinned and best is not None:
+            event_id = _merge_if_now_same(conn, event_id)
         if event_id not in touched:
             touched.append(event_id)
     return touched
+
+
+def _merge_if_now_same(conn: Connection, event_id: str) -> str:
+    """An event a new report just joined may now match another event it did not match before
+    (order matters: a re-post dated months late, then the original, make the fused date move).
+    Fold the two together, into the older event, unless an analyst pinned either. Returns the
+    id of the event that holds the reports afterwards."""
+    row = conn.execute(select(events).where(events.c.id == event_id)).first()
+    if row is None:
+        return event_id
+    ev = _with_report_dates(conn, [dict(row._mapping)])[0]
+    others = [c for c in _candidates(conn, ev) if c["id"] != event_id]
+    other = corroborate.best_match(ev, others)
+    if other is None:
+        return event_id
+    pinned = conn.execute(
+        select(mentions.c.id).where(mentions.c.event_id.in_([event_id, other]), mentions.c.pinned.is_(True)).limit(1)
+    ).first()
+    if pinned:
+        return event_id
+    created = dict(conn.execute(select(events.c.id, events.c.created_at).where(events.c.id.in_([event_id, other]))).all())
+    keep, drop = sorted((event_id, other), key=lambda e: (created.get(e) is None, created.get(e), e))
+    conn.execute(update(mentions).where(mentions.c.event_id == drop).values(event_id=keep))
+    conn.execute(update(corrections).where(corrections.c.event_id == drop).values(event_id=keep))
+    refresh_event(conn, drop)  # no mentions left: removed
+    refresh_event(conn, keep)
+    return keep
 
 
 def refresh_event(conn: Connection, event_id: str) -> None:
@@ -342,6 +372,10 @@ def _refresh_claims(conn: Connection, event_id: str, ms: list[dict[str, Any]]) -
     conn.execute(delete(claim_links).where(claim_links.c.event_id == event_id))
     links = corroborate.denial_links(ordered)
     if links:
+        # a claim pair linked earlier under another event (before a merge or re-fusion) moves here
+        for a, b in dict.fromkeys(links):
+            conn.execute(delete(claim_links).where(
+                claim_links.c.claim_id == a, claim_links.c.other_id == b, claim_links.c.relation == "denies"))
         conn.execute(
             insert(claim_links),
             [{"claim_id": a, "other_id": b, "relation": "denies", "event_id": event_id} for a, b in dict.fromkeys(links)],
@@ -417,6 +451,7 @@ def rebuild_events(engine: Engine) -> int:
     """
     with transaction(engine) as conn:
         _serialise(conn)
+        conn.execute(delete(claim_links))  # recomputed with every event below
         conn.execute(update(mentions).where(mentions.c.pinned.is_(False)).values(event_id=None))
         keep = select(mentions.c.event_id).where(mentions.c.event_id.is_not(None)).scalar_subquery()
         conn.execute(delete(events).where(events.c.id.not_in(keep)))
