@@ -27,15 +27,21 @@ def _process_remote(raw: RawDocument, settings: Settings) -> Record | Skipped:
         return Skipped(uri=raw.uri, reason=" ".join(str(e).split()))
 
 
+# A local cluster listens on loopback only (in-process workers use no sockets), its status
+# pages on a free loopback port.
+_LOOPBACK: dict[str, Any] = {"host": "127.0.0.1", "dashboard_address": "127.0.0.1:0"}
+
+
 def _client(address: str) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise MissingExtra("dask", "distributed") from e
     if address == "local":
-        return Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None))
+        return Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, **_LOOPBACK))
     if address == "local-threads":  # in-process workers: for tests and notebooks
-        return Client(LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None))
+        return Client(LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                   dashboard_address=_LOOPBACK["dashboard_address"]))  # fmt: skip
     return Client(address)
 
 
