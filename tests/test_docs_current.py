@@ -51,3 +51,22 @@ def test_docs_help_does_not_import_heavy_modules() -> None:
     code = "import sys, sitrep.cli; bad=[m for m in ('spacy','dask','fastapi','trafilatura','sqlalchemy') if m in sys.modules]; print(bad)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_docs_readme_library_example_runs(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The README's Python example runs as written (on a page of our own)."""
+    import pytest
+
+    pytest.importorskip("spacy")
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"```python\n(.*?)```", readme, re.S)
+    assert code, "README has no python example"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SITREP_DATABASE_URL", f"sqlite:///{tmp_path / 'readme.db'}")
+    (tmp_path / "page.txt").write_text(
+        "KHARKIV, Ukraine — Russian forces shelled the town of Kupiansk on Monday, killing three civilians "
+        "and wounding five, the regional governor said on Telegram.\n\n"
+        "Rescue workers searched the rubble of two apartment blocks through the night, local officials said, "
+        "adding that a school and a pharmacy were also damaged. The claims could not be independently verified.\n"
+    )
+    exec(compile(code.group(1), "README.md", "exec"), {})
