@@ -22,6 +22,7 @@ named in the phrase; unknown → the bare label ("Civilians").
 from __future__ import annotations
 
 import re
+from types import EllipsisType
 
 from sitrep.extract.lexicon import (
     ARMED_GROUP_NOUNS,
@@ -68,8 +69,16 @@ KNOWN_GROUPS: dict[str, tuple[str, int]] = {
 _GANG_WORDS = frozenset("gang gangs gangsters bandits".split())
 
 
-def canonical_actor(text: str | None, country_hint: str | None = None) -> tuple[str | None, int | None]:
-    """(canonical name, ACLED inter code) for an actor phrase; (None, None) for None."""
+def canonical_actor(
+    text: str | None, country_hint: str | None = None, *, force_hint: str | None | EllipsisType = ...
+) -> tuple[str | None, int | None]:
+    """(canonical name, ACLED inter code) for an actor phrase; (None, None) for None.
+
+    ``force_hint`` is the country an unnamed force ("troops") belongs to (default: ``country_hint``);
+    with None such a force is unknown and comes back as None.
+    """
+    if isinstance(force_hint, EllipsisType):
+        force_hint = country_hint
     if not text:
         return None, None
     raw = text.strip()
@@ -103,9 +112,14 @@ def canonical_actor(text: str | None, country_hint: str | None = None) -> tuple[
     named_country = find_country_mention(raw)
     if named_country and (words & FORCE_NOUNS or country_of(raw) or len(words) <= 3):
         return f"Military Forces of {named_country}", 1
-    if words & FORCE_NOUNS and country_hint:
-        return f"Military Forces of {country_hint}", 1
+    if words & FORCE_NOUNS and force_hint:
+        return f"Military Forces of {force_hint}", 1
+    if words & FORCE_NOUNS and words <= FORCE_NOUNS | _UNNAMED_WORDS:
+        return None, None  # "troops", "the soldiers": whose is not said
     return raw, None
+
+
+_UNNAMED_WORDS = {"the", "a", "an", "some", "several", "many", "other", "enemy", "its", "their", "his", "her", "our"}
 
 
 def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
@@ -115,7 +129,13 @@ def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
     by_id = {c.id: c for c in claims}
     for ev in events:
         hint = _country_hint(ev)
-        ev.actor1, ev.inter1 = canonical_actor(ev.actor1, hint)
+        # An unnamed attacker ("troops struck ...") is not assumed to be the event country's own
+        # force when its target is another country's army: on foreign soil either side may strike,
+        # and an unknown actor stays unknown rather than guessed. (A named attacker with an unnamed
+        # target keeps the hint: the defenders are usually the country's own forces.)
+        target = canonical_actor(ev.actor2, None)[0]
+        foreign_target = bool(target and target.startswith("Military Forces of ") and target != f"Military Forces of {hint}")
+        ev.actor1, ev.inter1 = canonical_actor(ev.actor1, hint, force_hint=None if foreign_target else hint)
         ev.actor2, ev.inter2 = canonical_actor(ev.actor2, hint)
         ev.assoc_actor1 = canonical_actor(ev.assoc_actor1, None)[0]
         ev.assoc_actor2 = canonical_actor(ev.assoc_actor2, hint)[0]
