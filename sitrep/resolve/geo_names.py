@@ -7,7 +7,7 @@ Two keys make spelling variants meet:
 * :func:`skeleton_key` — a romanisation-folding key for Ukrainian/Russian (and general
   Latin) spelling pairs: digraphs folded (kh→h, zh→z, ts/tz/ch→c, sh/shch→s, g→h, w→v),
   inner vowels and y/j dropped, doubled letters collapsed, the leading vowel group kept as
-  one mark. ``Kharkiv``/``Kharkov`` → ``hrkv``, ``Plekhove``/``Plekhovo`` → ``plhv``,
+  one mark. ``Kharkiv``/``Kharkov`` → ``hrkv``, ``Ivanove``/``Ivanovo`` → ``avnv``,
   ``Zaporizhzhia``/``Zaporozhye`` → ``zprz``. It is lossy on purpose: it only proposes
   candidates, which are then scored by string similarity and document context.
 

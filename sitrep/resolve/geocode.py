@@ -3,7 +3,7 @@
 Recognition (:mod:`sitrep.resolve.geo_recognize`): spaCy GPE/LOC/FAC entities plus
 gazetteer-driven patterns ("village of X", "near X", "X Oblast", "X, Y").
 Resolution (here): candidates by exact / alternate name key, by romanisation skeleton
-(Kharkiv/Kharkov, Plekhove/Plekhovo) scored with rapidfuzz, then ranked with document context:
+(Kharkiv/Kharkov, -ove/-ovo village names) scored with rapidfuzz, then ranked with document context:
 qualifiers ("Springfield, Ill."), countries and regions named in the text (and demonyms), the
 dateline, other resolved places (same country/admin1, distance), feature level and population.
 Two passes: the second uses the places resolved in the first as anchors.
