@@ -93,3 +93,16 @@ def test_alongside_ally_is_associated_not_opponent() -> None:
     assert ev.actor1 == "Chadian troops"
     assert ev.assoc_actor1 and "Malian" in ev.assoc_actor1
     assert ev.actor2 is None or "Malian" not in ev.actor2
+
+
+@pytest.mark.slow
+def test_unit_named_after_its_country_belongs_to_that_countrys_forces() -> None:
+    from sitrep.resolve.actors import canonical_actor
+
+    text = ("Officials said on Tuesday that the units involved in the assault on Baranivka were "
+            "the Belarusian 31st and 45th Mechanised Brigades.")
+    events = _events(text)
+    assert events
+    actor = events[0].actor1
+    assert actor and actor.startswith("Belarusian")
+    assert canonical_actor(actor)[0] == "Military Forces of Belarus"
