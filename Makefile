@@ -22,7 +22,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check sitrep tests benchmarks
+	$(BIN)/ruff check sitrep tests benchmarks scripts
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

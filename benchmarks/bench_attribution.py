@@ -3,14 +3,15 @@
 Data: ../shared/data/attribution/polnear/dev (84 articles, BRAT standoff; one annotator per article = the
 first .ann file in name order). Each gold attribution gives one Source, Cue and Content span (discontinuous
 pieces are joined to their min..max extent). Each predicted Claim gives spans by locating its
-``source_text``, ``cue`` and ``text`` inside its evidence sentence. A predicted span matches one unmatched
+``source_text``, ``cue`` and ``text`` inside its evidence sentence as whole words (the cue nearest the
+content, outside it; the source nearest the cue). A predicted span matches one unmatched
 gold span of the same role: exact = same start and end (after stripping surrounding punctuation/quotes),
 overlap = at least one shared character. Claims with no source text (unattributed hedges) count for cue and
 content only. The relevance gate is switched off (political news has no conflict vocabulary).
 
 Anchor: Citron (BBC, Newell et al. data differ) reports source F1 82.0 and quote/content F1 56.7 (exact).
 
-    .venv/bin/python benchmarks/bench_attribution.py [--limit N]
+    .venv/bin/python benchmarks/bench_attribution.py [--limit N] [--skip N]
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitrep.models import Claim
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROLES = ("Source", "Cue", "Content")
@@ -65,17 +70,45 @@ def predicted_spans(body: str) -> dict[str, list[tuple[int, int]]]:
     claims = find_claims(doc, find_entities(doc), Article())
     out: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
     for c in claims:
-        ev = c.evidence
-        for role, val in (("Source", c.source_text), ("Cue", c.cue), ("Content", c.text)):
-            if not val:
-                continue
-            i = body.find(val, ev.start, ev.end + 1)
-            if i < 0 and role == "Cue":  # a cue joined from non-adjacent tokens: use its last word (the verb)
-                val = val.split()[-1]
-                i = body.find(val, ev.start, ev.end + 1)
-            if i >= 0:
-                out[role].append((i, i + len(val)))
+        for role, span in claim_spans(body, c).items():
+            if span is not None:
+                out[role].append(span)
     return out
+
+
+def claim_spans(body: str, c: Claim) -> dict[str, tuple[int, int] | None]:
+    """Character spans of a claim's source, cue and content inside its evidence sentence (None: not found)."""
+    ev = c.evidence
+    contents = _occurrences(body, c.text, ev.start, ev.end)
+    cue_val = c.cue or ""
+    cues = _occurrences(body, cue_val, ev.start, ev.end)
+    if not cues and cue_val:  # a cue joined from non-adjacent tokens: use its last word (the verb)
+        cues = _occurrences(body, cue_val.split()[-1], ev.start, ev.end)
+    sources = _occurrences(body, c.source_text or "", ev.start, ev.end)
+    content = contents[0] if contents else None
+    if content is not None and re.search(r"\bthat\s+$", body[max(ev.start, content[0] - 6) : content[0]], re.I):
+        # PolNeAR's content includes the complementizer; sitrep's claim text leaves it out
+        content = (body.rindex("that", ev.start, content[0]), content[1])
+    anchor = content or (ev.start, ev.start)
+    # the cue occurrence outside the content and nearest to it; the source occurrence nearest that cue
+    cue = _nearest([q for q in cues if not (anchor[0] <= q[0] < anchor[1])] or cues, anchor)
+    src = _nearest([s for s in sources if not (anchor[0] <= s[0] < anchor[1])] or sources, cue or anchor)
+    return {"Source": src, "Cue": cue, "Content": content}
+
+
+def _occurrences(body: str, val: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of ``val`` in body[start:end+1] ("he" never matches inside "the";
+    the cue "according to" matches "According to")."""
+    if not val:
+        return []
+    pat = (r"(?<!\w)" if val[0].isalnum() else "") + re.escape(val) + (r"(?!\w)" if val[-1].isalnum() else "")
+    return [(m.start(), m.end()) for m in re.finditer(pat, body[: end + 1], re.I) if m.start() >= start]
+
+
+def _nearest(cands: list[tuple[int, int]], ref: tuple[int, int]) -> tuple[int, int] | None:
+    if not cands:
+        return None
+    return min(cands, key=lambda s: min(abs(s[0] - ref[1]), abs(ref[0] - s[1])))
 
 
 def score(gold: list[tuple[int, int]], pred: list[tuple[int, int]], text: str, exact: bool) -> tuple[int, int, int]:
@@ -98,6 +131,7 @@ def score(gold: list[tuple[int, int]], pred: list[tuple[int, int]], text: str, e
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (a held-out slice)")
     args = ap.parse_args()
     root = SHARED / "data" / "attribution" / "polnear" / "dev"
     if not root.is_dir():
@@ -105,6 +139,7 @@ def main() -> int:
         return 0
     totals = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
     texts = sorted((root / "text").glob("*.txt"))
+    texts = texts[args.skip :]
     if args.limit:
         texts = texts[: args.limit]
     n = 0

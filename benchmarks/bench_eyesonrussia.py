@@ -32,7 +32,7 @@ def load_rows(limit: int = 0) -> list[dict[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def build_record(row: dict[str, str]):  # type: ignore[no-untyped-def]
+def build_record(row: dict[str, str]):
     from sitrep.models import Event, Location, Record, Source, Span, utcnow
 
     town = row["town/city"].strip()

@@ -117,25 +117,53 @@ def error_metrics(errors: list[float]) -> dict[str, float]:
     }
 
 
-def resolution_given_spans(articles: list[Article], settings: object) -> tuple[dict[str, float], float, int]:
-    """Task (a). Returns metrics, seconds, toponyms resolved."""
+@dataclass
+class ResolutionError:
+    """One gold toponym resolved more than 161 km away (or not at all)."""
+
+    article: int
+    text: str
+    gold: tuple[float, float]
+    found: str  # what we resolved it to ("name (fcode, CC, admin1) lat,lon") or "-"
+    km: float
+
+
+def resolution_given_spans(
+    articles: list[Article], settings: object, misses: list[ResolutionError] | None = None,
+    per_article: list[list[float]] | None = None,
+) -> tuple[dict[str, float], float, int]:
+    """Task (a). Returns metrics, seconds, toponyms resolved.
+
+    ``misses``, when given, receives every gold toponym resolved beyond 161 km; ``per_article``
+    receives the list of errors (km) of each article, in order.
+    """
     from sitrep.resolve.gazetteer import haversine_km
     from sitrep.resolve.geocode import geoparse
 
     errors: list[float] = []
     t0 = time.perf_counter()
     count = 0
-    for art in articles:
+    for i, art in enumerate(articles):
         gold = [t for t in art.toponyms if t.lat is not None and t.lon is not None]
         if not gold:
+            if per_article is not None:
+                per_article.append([])
             continue
         found = geoparse(art.text, settings, spans=[(t.start, t.end) for t in gold])  # type: ignore[arg-type]
         count += len(gold)
+        mine: list[float] = []
         for g, p in zip(gold, found, strict=True):
             if p.lat is None or p.lon is None:
-                errors.append(MAX_KM)
+                km = MAX_KM
             else:
-                errors.append(haversine_km(g.lat, g.lon, p.lat, p.lon))  # type: ignore[arg-type]
+                km = haversine_km(g.lat, g.lon, p.lat, p.lon)  # type: ignore[arg-type]
+            mine.append(km)
+            if misses is not None and km > 161:
+                what = "-" if p.lat is None else f"{p.name} ({p.feature_code}, {p.iso}, {p.admin1}) {p.lat:.2f},{p.lon:.2f}"
+                misses.append(ResolutionError(i, g.text, (g.lat, g.lon), what, km))  # type: ignore[arg-type]
+        errors.extend(mine)
+        if per_article is not None:
+            per_article.append(mine)
     return error_metrics(errors), time.perf_counter() - t0, count
 
 
@@ -162,7 +190,7 @@ def end_to_end(articles: list[Article], settings: object) -> tuple[dict[str, flo
                 continue
             otp += 1
             if g.lat is not None and g.lon is not None:
-                errors.append(MAX_KM if hit.lat is None or hit.lon is None else haversine_km(g.lat, g.lon, hit.lat, hit.lon))  # type: ignore[arg-type]
+                errors.append(MAX_KM if hit.lat is None or hit.lon is None else haversine_km(g.lat, g.lon, hit.lat, hit.lon))
         for ps in pred_spans:
             if not any(ps[0] < gs[1] and gs[0] < ps[1] for gs in gold_spans):
                 ofp += 1
@@ -189,6 +217,10 @@ def main() -> int:
     ap.add_argument("--task", choices=("a", "b", "both"), default="both")
     ap.add_argument("--limit", type=int, default=0, help="first N articles only")
     ap.add_argument("--store-url", default=None, help="a store holding imported GeoNames dumps (emulates a full import)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="task (a): print the first N gold toponyms resolved beyond 161 km, and counts by name")
+    ap.add_argument("--split", action="store_true",
+                    help="task (a): also report even- and odd-numbered articles (tune on even, hold out odd)")
     args = ap.parse_args()
     if not GEO_DIR.is_dir():
         print(f"../shared geoparsing data not found at {GEO_DIR}; nothing to measure")
@@ -208,11 +240,25 @@ def main() -> int:
         n_gold = sum(1 for a in articles for t in a.toponyms if t.lat is not None)
         print(f"\n== {name.upper()}: {len(articles)} articles, {n_gold} gold toponyms with coordinates")
         if args.task in ("a", "both"):
-            m, secs, count = resolution_given_spans(articles, settings)
+            misses: list[ResolutionError] = []
+            per_article: list[list[float]] = []
+            m, secs, count = resolution_given_spans(articles, settings, misses, per_article)
             print(
                 f"(a) resolution given gold spans: acc@161km {m['acc161']:.3f}  mean {m['mean_km']:.0f} km  "
                 f"median {m['median_km']:.1f} km  AUC {m['auc']:.3f}  (n={m['n']}; {count / secs:.0f} toponyms/s, {secs:.1f}s)"
             )
+            if args.split:
+                for label, parity in (("even", 0), ("odd", 1)):
+                    part = error_metrics([e for i, errs in enumerate(per_article) if i % 2 == parity for e in errs])
+                    print(f"    {label}-numbered articles: acc@161km {part['acc161']:.3f}  median {part['median_km']:.1f} km  "
+                          f"AUC {part['auc']:.3f}  (n={part['n']})")
+            if args.errors:
+                from collections import Counter
+
+                print(f"    {len(misses)} beyond 161 km ({sum(e.found == '-' for e in misses)} unresolved); "
+                      f"most frequent names: {Counter(e.text for e in misses).most_common(25)}")
+                for e in misses[: args.errors]:
+                    print(f"    art {e.article:4d} {e.text!r:28} gold {e.gold[0]:.2f},{e.gold[1]:.2f} -> {e.found}  {e.km:.0f} km")
         if args.task in ("b", "both"):
             m2, secs = end_to_end(articles, settings)
             print(

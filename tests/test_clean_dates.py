@@ -53,3 +53,11 @@ def test_yearless_dates_placed_before_reference() -> None:
 def test_no_dates_at_all() -> None:
     a = est(PROSE)
     assert a.published is None and a.page_date is None and a.date_confidence == "low"
+
+
+def test_utc_timestamp_a_day_after_the_url_date_shows_the_url_day() -> None:
+    # an evening story west of Greenwich: the UTC timestamp has rolled over to the next day
+    a = est(PROSE, url="https://example.com/2020/02/24/story/", published="2020-02-25T02:25:54Z")
+    assert a.page_date == "2020-02-24"
+    b = est(PROSE, url="https://example.com/2020/02/24/story/", published="2020-02-27T02:25:54Z")
+    assert b.page_date == "2020-02-27"  # further apart: the page's own date stands

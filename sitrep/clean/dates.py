@@ -220,6 +220,10 @@ def estimate_dates(article: Article, body: str, text: str, raw: RawDocument) -> 
          if (d := find()) is not None and _plausible(d, today)),
         None,
     )
+    if page and from_url and (page - from_url).days == 1:
+        # A page timestamp in UTC ("2020-02-25T02:25:54Z") rolls past midnight for an evening
+        # story in the Americas; the URL carries the outlet's local day: the day the page shows.
+        page = from_url
     article.page_date = _iso(page or from_url)
     reference = from_url or page
     if reference is None:

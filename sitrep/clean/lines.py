@@ -320,9 +320,9 @@ def html_drop_kind(text: str) -> str | None:
             return "language"
     if "@" in text and (_CONTACT.search(text) or (_EMAIL.search(text) and len(words(text)) <= 12)):
         return "contact"
-    if _CONTACT.search(text) and n < 220:
+    if n < 220 and _CONTACT.search(text):  # length first: the cheap test
         return "contact"
-    if _SHARE.search(text) and n < 200:
+    if n < 200 and _SHARE.search(text):
         return "share"
     if _DONATE.search(text):
         return "donate"

@@ -15,6 +15,22 @@ Rules over the dependency parse (one pass per sentence):
    language in the sentence, or in the next sentence when it refers back ("cannot confirm
    its veracity", "also unconfirmed"), or from the cue itself (confirm → confirmed,
    deny → disputed).
+6. Where the statement is not a clausal complement (helpers in :mod:`sitrep.extract.claim_spans`):
+   a postposed "<statement>, X (and Y) said." (the clause before the comma); an inserted
+   "A, X said, B" (the whole sentence); "“...?” X said." split by the sentence splitter (the
+   quotation before; evidence spans both sentences); a sentence that is one quotation right after
+   a claim (the same speaker goes on); phrase contents ("called for ...", "reported on ...",
+   "accuse X of ...", "refused to comment on ..."); witnesses/journalists who "saw"; a report or
+   poll that "found that ...". First/second-person cognition ("I think", "we want") is a hedge
+   inside a quotation, not a new attribution.
+7. Sources: "..., he added" continues the previous claim's speaker and never a person named in
+   the statement; "one of the sources" after "security sources said" → "one security source";
+   a second mention ("Fedorov", "the ministry", "the armed group", "the press release") → the fuller
+   mention (:mod:`sitrep.extract.claim_sources`); "Governor X Y" with no PERSON entity → "X Y"; a role
+   noun or named unit stays ("AFP journalist", "BBC's Russian Service"). ``source_text`` is
+   the phrase as written, bounded like attribution corpora mark it (no dateline, no "on Tuesday"
+   or "in a statement", no comma-set participle or nested apposition, the relative pronoun itself
+   for "who said").
 """
 
 from __future__ import annotations
@@ -22,6 +38,27 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.claim_sources import expand_short_sources
+from sitrep.extract.claim_spans import (
+    MEDIUM_NOUNS,
+    PERCEPTION_VERBS,
+    before_coordination,
+    closes_bracket,
+    document_subject,
+    inserted_cue,
+    medium_after,
+    no_comment_token,
+    object_phrase_content,
+    postposed_content,
+    quote_before,
+    sentence_span,
+    span_of,
+    subtree_without,
+    without_circumstance,
+    without_dateline,
+    witness_subject,
+    written_source,
+)
 from sitrep.extract.lexicon import (
     ANONYMOUS_HEADS,
     ATTRIBUTION_VERBS,
@@ -51,6 +88,11 @@ _WEAK_VERBS = frozenset(
     "criticise accuse respond point threaten boast lament complain hint signal propose recommend".split()
 )
 _PRONOUNS_PERSON = frozenset("he she him her".split())
+#: Stance verbs that attribute a view only with a clause ("officials expect that ...", "both sides agreed that ...").
+_STANCE_VERBS = frozenset("expect hope agree feel worry concede know".split())
+_COGNITION_VERBS = frozenset("think believe want fear plan hope guess mean suppose expect feel know worry".split())
+#: Cues that continue the previous speaker's statement: a pronoun subject is that speaker.
+_CONTINUING_VERBS = frozenset("add continue".split())
 _PRONOUNS_OTHER = frozenset("they it we i".split())
 _RELATIVE = frozenset("which who that".split())
 _HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
@@ -61,31 +103,13 @@ _BACKREF_RE = re.compile(
     r"\b(?:its|this|that|these|those|the claims?|the footage|the video|the report|the figures?|also|such|either)\b",
     re.I,
 )
-_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]|''(.{12,}?)''")  # also ''...'' (typewriter doubled quotes)
 _ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 
 def _clean_source(text: str) -> str:
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:"), flags=re.I)
     return re.sub(r"['’]s$", "", text).strip()
-
-
-def _span_of(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _subtree_without(tok: Token, exclude_deps: frozenset[str]) -> list[Token]:
-    """tok's subtree minus children subtrees with the given deps (e.g. relative clauses)."""
-    drop: set[int] = set()
-    for child in tok.children:
-        if child.dep_ in exclude_deps:
-            drop.update(t.i for t in child.subtree)
-    toks = [t for t in tok.subtree if t.i not in drop]
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
-    return toks
 
 
 class _Sources:
@@ -97,6 +121,8 @@ class _Sources:
         self.last_any: tuple[str, str, SourceType | None] | None = None
         self.last_plural: tuple[str, str, SourceType | None] | None = None
         self.last_anonymous: str | None = None
+        #: the source of the claim found last and where its sentence starts ("..., he added" continues it)
+        self.last_claim: tuple[str | None, SourceType | None, int] | None = None
 
     def remember(
         self, source: str, text: str, stype: SourceType | None, singular: bool = False, at: int = -1, plural: bool = False
@@ -157,25 +183,40 @@ def _entities_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
     return [e for e in entities if e.start >= start and e.end <= end]
 
 
+_TITLED_NAME = re.compile(
+    r"\b(?i:governor|mayor|spokesman|spokeswoman|spokesperson|minister|president|commander|chief|prosecutor|"
+    r"ambassador|envoy|general|colonel|senator|sen\.|gov\.|rep\.)\s+(?P<name>(?:[A-Z][a-z][\w'’-]*\s+){1,2}"
+    r"[A-Z][a-z][\w'’-]*)$")
+
+
 def _canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
     """The canonical name of a source phrase: its head's entity canonical, else the cleaned phrase."""
-    a, b = _span_of(tokens)
+    a, b = span_of(tokens)
     ents = [e for e in _entities_in(entities, a, b) if e.label not in ("DATE", "TIME", "CARDINAL")]
     text = doc_text(tokens[0].doc)[a:b]
-    # Cut appositions and "citing ..." tails: "Vadym Mysnyk, a spokesperson ..." → "Vadym Mysnyk".
+    # Cut appositions and "citing ..." tails: "Vadym Mysnyk, a spokesperson ..." → "Vadym Mysnyk"; and a
+    # trailing place: "An AFP journalist in Gaza" → "AFP journalist".
     head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
+    head_part = re.sub(r"(?<=\w)\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$", "", head_part)
+    titled = _TITLED_NAME.search(head_part)
+    if titled is not None and all(e.label != "PERSON" for e in ents):
+        return titled.group("name")  # "Odesa Oblast Governor Oleh Kiper" (no PERSON entity) → "Oleh Kiper"
     idx = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in idx or t.head is t), tokens[-1])
+    root = next((t for t in tokens if t.head.i not in idx or t.head.i == t.i), tokens[-1])
     person_at_root = [e for e in ents if e.label == "PERSON" and e.start <= root.idx < e.end]
     if person_at_root:  # "Party (SAD) chief Sukhbir Singh Badal": the person is the head, the rest a title
         return person_at_root[0].canonical or person_at_root[0].text
     if ents:
         first = ents[0]
         if first.start - a <= 4 and first.label in ("PERSON", "ORG", "MILITARY_UNIT", "GPE", "NORP", "ARMED_ACTOR"):
-            # "X's Telegram channel", "the Telegram channel of X": keep the whole head phrase.
-            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|ministry)\b",
+            # "X's Telegram channel", "the Telegram channel of X", "AFP journalists", "Ukrainian military
+            # bloggers": the entity only qualifies the speaker; keep the whole head phrase.
+            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|ministry|journalists?|"
+                         r"photographers?|reporters?|correspondents?|bloggers?)\b",
                          head_part, re.I) and len(head_part) > len(first.text) + 3:
                 return _clean_source(head_part)
+            if root.pos_ == "PROPN" and not first.start <= root.idx < first.end and root.idx < a + len(head_part):
+                return _clean_source(head_part)  # "The BBC's Russian Service": a named unit of the entity
             if first.label in ("NORP", "GPE") and first.end < a + len(head_part) - 2:
                 return _clean_source(head_part)  # "Ukrainian media outlets": the nationality is a modifier
             name = _clean_source(first.text) if first.label == "ARMED_ACTOR" else (first.canonical or _clean_source(first.text))
@@ -191,18 +232,28 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     sents = list(doc.sents)
     found: list[tuple[int, Claim]] = []  # (sentence index, claim)
     memory = _Sources()
+    continued: list[Claim] = []  # quotation sentences given to the previous speaker
     for si, sent in enumerate(sents):
-        if sent.start_char < 400 and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”", ":")):
+        if sent.start_char < 400 and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”", ":", "'", "’")):
             continue  # a headline or label line at the top; the body states the same claims in full
-        for claim in _claims_in_sentence(sent, entities, memory):
+        in_sentence = _claims_in_sentence(sent, entities, memory)
+        if not in_sentence and found and found[-1][0] == si - 1:
+            cont = _continued_quote(sent, found[-1][1])
+            in_sentence = [cont] if cont is not None else []
+            continued.extend(in_sentence)
+        for claim in in_sentence:
             found.append((si, claim))
     body = doc_text(doc)
+    # a quotation the next sentence attributes itself ("“...?” Clinton said.") is not the previous speaker's
+    found = [(si, c) for si, c in found
+             if not any(c is k for k in continued) or not any(o.text == c.text and o is not c for _, o in found)]
     found.extend(_transcript_claims(body, sents))
     found.sort(key=lambda x: (x[1].evidence.start, x[0]))
     for _, c in found:
         person = _person_behind_title(c.source, c.evidence.start, entities, body)
         if person is not None:
             c.source, c.source_type = person, "person"
+    expand_short_sources(found, entities)
     _apply_neighbour_verification(found, sents)
     seen: set[tuple[str | None, str | None, str]] = set()
     unique = []
@@ -220,6 +271,24 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
 
 
 _TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t]*[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):[ \t]+(?P<what>\S[^\n]*)$")
+
+
+_WHOLE_QUOTE = re.compile(r"^[\"“](?P<q>[^\"“”]{20,})[\"”]\.?$")
+
+
+def _continued_quote(sent: SpacySpan, previous: Claim) -> Claim | None:
+    """A sentence that is one quotation, right after an attributed claim, with no cue of its own: the same
+    speaker goes on ("..., the ISPR said in a statement." → "“In ensuing fire exchange, ...”")."""
+    if previous.source is None:
+        return None
+    m = _WHOLE_QUOTE.match(sent.text.strip())
+    if m is None:
+        return None
+    span = sentence_span(sent)
+    start = span.start + m.start("q")
+    claim = _make_claim(sent, (start, start + len(m.group("q"))), previous.source, None, previous.source_type,
+                        previous.cue or "said")
+    return claim
 
 
 def _transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Claim]]:
@@ -243,18 +312,17 @@ def _transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Cla
     return out
 
 
-def _sentence_span(sent: SpacySpan) -> Span:
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    start = sent.start_char + lead
-    return Span(text=text, start=start, end=start + len(text))
-
-
 def _content_tokens(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
-            return _subtree_without(child, frozenset())
+            return subtree_without(child, frozenset())
+    for child in verb.children:  # "said in a statement that ...": the parser hangs the clause on the noun
+        if child.dep_ == "prep" and child.i == verb.i + 1:
+            for pobj in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+                clause = next((c for c in pobj.children if c.dep_ in ("acl", "relcl", "ccomp")
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if clause is not None:
+                    return subtree_without(clause, frozenset())
     return None
 
 
@@ -298,7 +366,8 @@ def _quote_content(sent: SpacySpan) -> tuple[int, int] | None:
     m = _QUOTE_RE.search(sent.text)
     if not m:
         return None
-    return sent.start_char + m.start(1), sent.start_char + m.end(1)
+    g = 1 if m.group(1) is not None else 2
+    return sent.start_char + m.start(g), sent.start_char + m.end(g)
 
 
 def _make_claim(
@@ -312,6 +381,7 @@ def _make_claim(
     doc = sent.doc
     a, b = content
     text = doc_text(doc)[a:b].strip(" ,.;:\"“”")
+    text = re.sub(r"^that\s+", "", text)  # the statement itself, not the complementizer ("said that X" → X)
     cue_l = cue.lower()
     hedged = bool(_HEDGE_RE.search(text)) or bool(_HEDGE_RE.search(cue))
     verification: Verification = "none stated"
@@ -333,17 +403,28 @@ def _make_claim(
         cue=cue,
         hedged=hedged,
         verification=verification,
-        evidence=_sentence_span(sent),
+        evidence=sentence_span(sent),
     )
 
 
 def _resolve_source(
-    subj: Token, entities: list[Entity], memory: _Sources, verb: Token | None = None
+    subj: Token,
+    entities: list[Entity],
+    memory: _Sources,
+    verb: Token | None = None,
+    content: tuple[int, int] | None = None,
 ) -> tuple[str | None, str | None, SourceType | None]:
     low = subj.text.lower()
     if low in _PRONOUNS_PERSON:
-        # the nearest person named before the pronoun (within ~600 characters), else the last person speaker
-        people = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx and subj.idx - e.end < 600]
+        prev_claim = memory.last_claim
+        if verb is not None and verb.lemma_.lower() in _CONTINUING_VERBS and prev_claim is not None \
+                and prev_claim[0] and 0 <= subj.idx - prev_claim[2] < 600:
+            return prev_claim[0], subj.text, prev_claim[1]  # "..., he added": the speaker of the claim just before
+        # the nearest person named before the pronoun (within ~600 characters), else the last person speaker;
+        # never a person named inside the statement itself ("Among the dead was commander X, ..., he added")
+        people = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx and subj.idx - e.end < 600
+                  and not (content is not None and content[0] <= e.start < content[1])
+                  and not (content is not None and content[1] <= subj.idx and e.start >= subj.sent.start_char)]
         recent_speaker = memory.last_person is not None and subj.idx - memory.last_person_at < 400
         if people and not recent_speaker and (
             memory.last_person is None or memory.last_person[0] != (people[-1].canonical or people[-1].text)
@@ -362,15 +443,17 @@ def _resolve_source(
         if verb is not None:
             # "The army “repelled the attack”, it said": the pronoun names the content's own subject
             comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+            if comp is None and verb.dep_ in ("conj", "advcl", "parataxis") and verb.head.i < verb.i:
+                comp = verb.head  # "The army repelled the attack ..., it said": the parser hung the cue on the clause
             csubj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
             armed = any(e.start <= csubj.idx < e.end and e.label in ("ARMED_ACTOR", "MILITARY_UNIT", "ORG")
                         for e in entities) if csubj is not None else False
             if comp is not None and csubj is not None and csubj.ent_type_ != "PERSON" and (
-                armed or csubj.ent_type_ in ("ORG", "NORP", "GPE")
+                armed or csubj.ent_type_ in ("ORG", "NORP", "GPE") or csubj.lemma_.lower() in MIL_WORDS | GOV_WORDS
             ):
                 toks = [t for t in csubj.subtree if t.i < comp.i]
                 if toks:
-                    a, b = _span_of(toks)
+                    a, b = span_of(toks)
                     text = doc_text(subj.doc)[a:b]
                     return _canonical_source(toks, entities), text, _classify_phrase(text, a, entities)
         if low == "they" and memory.last_plural:
@@ -381,9 +464,18 @@ def _resolve_source(
     if low in ("another", "one", "other") and not list(subj.children) and memory.last_anonymous:
         # "Another said": another of the sources just cited ("security sources" → "another security source")
         base = re.sub(r"s$", "", memory.last_anonymous.split(" of ")[-1])
+        base = re.sub(r"^(?:one|another|other)\s+", "", base, flags=re.I)
         source = f"{low} {_clean_source(base)}"
         memory.remember(source, subj.text, "anonymous", singular=True, at=subj.idx)
         return source, subj.text, "anonymous"
+    partitive = _partitive_of_last_anonymous(subj, memory)
+    if partitive is not None:
+        # "one of the sources told AFP" right after "security sources said": one security source
+        toks = subtree_without(subj, frozenset({"relcl"}))
+        a, b = span_of(toks)
+        memory.remember(partitive, doc_text(subj.doc)[a:b], "anonymous", singular=True, at=subj.idx)
+        memory.last_anonymous = partitive
+        return partitive, doc_text(subj.doc)[a:b], "anonymous"
     head = subj
     if low in _RELATIVE:
         # "..., which claims ...": the relative clause's verb hangs off the noun it modifies;
@@ -392,16 +484,18 @@ def _resolve_source(
         head = verb.head if verb.dep_ == "relcl" else verb
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head
-    toks = _subtree_without(head, frozenset({"relcl", "acl"} if low in _RELATIVE else {"relcl"}))
+    toks = subtree_without(head, frozenset({"relcl", "acl"} if low in _RELATIVE else {"relcl"}))
+    toks = without_circumstance(head, without_dateline(toks))
     if verb is not None and head.i < verb.i:
         toks = [t for t in toks if t.i < verb.i]
-        while toks and toks[-1].is_punct:
+        while toks and toks[-1].is_punct and not closes_bracket(toks):
             toks.pop()
     if not toks:
         return None, None, None
-    a, b = _span_of(toks)
+    a, b = span_of(toks)
     text = doc_text(subj.doc)[a:b]
     stype = _classify_phrase(text, a, entities)
+    written = subj.text if low in _RELATIVE else written_source(head, toks, verb)
     ents = _entities_in(entities, a, b)
     source = _canonical_source(toks, entities)
     if stype == "anonymous" and not ents:
@@ -416,7 +510,27 @@ def _resolve_source(
             source = f"{owner.canonical or owner.text} {rest}"
     singular = head.tag_ in ("NN", "NNP") or head.lower_ in ("another", "one", "someone", "other")
     memory.remember(source, text, stype, singular=singular, at=subj.idx, plural=head.tag_ in ("NNS", "NNPS"))
-    return source, text, stype
+    return source, written, stype
+
+
+def _partitive_of_last_anonymous(subj: Token, memory: _Sources) -> str | None:
+    """"one/another of the sources" when anonymous sources were cited just before: "one security source"."""
+    if subj.lower_ not in ("one", "another") or memory.last_anonymous is None:
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.lemma_.lower() not in ANONYMOUS_HEADS:
+        return None
+    base = _clean_source(memory.last_anonymous.split(" of ")[-1])
+    base = re.sub(r"^(?:one|another)\s+", "", base, flags=re.I)
+    if not re.search(rf"\b{re.escape(pobj.lemma_.lower())}s?$", base, re.I):
+        return None
+    return f"{subj.lower_} {re.sub(r's$', '', base)}"
+
+
+#: Statement nouns that are the cue when an owner and a that-clause go with them ("Trump's claim that ...").
+_STATEMENT_CUE_NOUNS = frozenset("claim allegation assertion warning accusation insistence admission denial "
+                                 "argument contention statement announcement suggestion".split())
 
 
 def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Sources) -> list[Claim]:
@@ -424,23 +538,42 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
     used_content: list[tuple[int, int]] = []
     quote = _quote_content(sent)
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ATTRIBUTION_VERBS:
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
+        witness = lemma in PERCEPTION_VERBS and witness_subject(tok)
+        finding = lemma == "find" and document_subject(tok)
+        no_comment = no_comment_token(tok)
+        # "“...,” she continued." / "Caddell continued:": a speaker going on (a person, never "fighting continued")
+        continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in tok.children) \
+            and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.ent_type_ == "PERSON") for c in tok.children)
+        stance = lemma in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
+        if lemma not in ATTRIBUTION_VERBS and not (witness or no_comment or finding or continuing or stance):
+            continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) > 1:  # "CAIRO, June 2 (Wire) - Israel's military denied": the dateline is no speaker
             subjects = [c for c in subjects if not (c.text.isupper() and len(c.text) > 2)] or subjects
         subj = subjects[0] if subjects else None
+        split_subject = len(subjects) > 1 and any(c.dep_ == "cc" for c in subjects[0].children)
+        if split_subject:
+            subj = subjects[-1]  # "..., the agency and the army said": coordinated subjects the parser split
         if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
         if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
             tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
-        ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG"):
+        ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG"
+               or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS):
             # "X said ..., adding that ...", "The gangs have long opposed Henry, noting that ...": X speaks
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            holder = tok.head
+            if tok.tag_ == "VBG" and holder.dep_ == "ccomp" and holder.head.lemma_.lower() in ATTRIBUTION_VERBS \
+                    and tok.i > 0 and sent.doc[tok.left_edge.i - 1].text == ",":
+                holder = holder.head  # "X said he did not believe ..., arguing that ...": X argues, not "he"
+            subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
             continue
+        if subj.lower_ in ("i", "we", "you") and lemma in _COGNITION_VERBS:
+            continue  # "I think ...", "we want ...": a speaker's hedge inside a quotation, not a new attribution
         if subj.dep_ == "nsubjpass" and lemma in ("believe", "say", "think", "report", "know", "expect", "consider") \
                 and subj.lower_ != "it":
             continue  # "X is believed/said to be ...": a hedge on X, not an attribution
@@ -449,32 +582,61 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         content_toks = _content_tokens(tok)
         content: tuple[int, int] | None = None
         if content_toks:
-            content = _span_of(content_toks)
+            content = span_of(content_toks)
             content = _with_trailing_conjunct(sent, content)
             if quote and quote[0] <= tok.idx < quote[1]:
                 continue  # an attribution verb inside a quotation is part of the content
         elif quote and not (quote[0] <= tok.idx < quote[1]):
             content = quote
-        elif lemma in _OBJECT_CONTENT_VERBS:
+        elif lemma in _OBJECT_CONTENT_VERBS or witness:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and not (lemma == "claim" and obj.lemma_.lower() in ("life", "live", "victim", "toll")):
-                content = _span_of(_subtree_without(obj, frozenset()))
+                content = span_of(subtree_without(obj, frozenset()))
+                content_toks = list(obj.subtree) if witness else content_toks
+        if content is None:
+            content = object_phrase_content(tok, lemma, no_comment)
+            if content is not None:
+                content_toks = [tok]
+        inserted = content is None and inserted_cue(sent, tok, subj)
+        if inserted:  # "The museum, Mr. Bush said, celebrated ...": the statement is the whole sentence
+            span = sentence_span(sent)
+            content = (span.start, span.end)
         if content is None and (tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and subj.i > tok.i)) \
                 and subj.idx - sent.start_char > 20:
             # "..., Graham said, since ..." / "“...,” said Mulgrew.": the statement is the clause before
-            first = min(subj.i, tok.i)
+            first = min(subj.left_edge.i, tok.i)
             content = (sent.start_char, sent.doc[first - 1].idx if first > sent.start else sent.start_char)
             if content[1] - content[0] < 15:
                 content = None
+        postposed = False
+        evidence: Span | None = None
+        if content is None:
+            content = postposed_content(sent, tok, subj)
+            postposed = content is not None
+        if content is None and tok.dep_ == "ROOT":
+            prev_quote = quote_before(sent, tok, subj)
+            if prev_quote is not None:  # "“How many times ...?” Clinton said." split after the question mark
+                content, evidence = prev_quote
         if content is None and sent.text.rstrip().endswith(":") and sent.end < len(sent.doc):
             nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement
             content = (nxt.start_char, nxt.end_char)
             content_toks = list(nxt)
         if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote):
             continue
-        if subj.idx >= content[0] and subj.idx < content[1]:
+        if subj.idx >= content[0] and subj.idx < content[1] and not inserted:
             continue
-        source, source_text, stype = _resolve_source(subj, entities, memory, tok)
+        source, source_text, stype = _resolve_source(subj, entities, memory, tok, content)
+        second = subjects[1] if len(subjects) == 2 and not split_subject and subj.i == subjects[0].i else None
+        if second is not None and source_text and second.left_edge.i > subj.i \
+                and sent.doc[second.left_edge.i - 1].text == "," and second.i < tok.i:
+            # "Ban Ki-moon, the secretary general of the UN, vowed": an apposition the parser made a second subject
+            last = max(t.i for t in second.subtree if t.i < tok.i)
+            while last > second.i and (sent.doc[last].is_punct or sent.doc[last].is_space):
+                last -= 1
+            a = sent.doc[subj.left_edge.i].idx
+            source_text = doc_text(sent.doc)[a : sent.doc[last].idx + len(sent.doc[last].text)]
+        if (postposed or split_subject) and subj.lower_ not in _PRONOUNS_PERSON | _PRONOUNS_OTHER:
+            source, source_text, stype = _coordinated_source(sent, subj, entities, (source, source_text, stype))
         if source_text is None and stype is None:
             continue
         # The cue: the verb with its auxiliaries/adverbs/particles ("officially confirmed", "took to X to say").
@@ -484,7 +646,35 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             key=lambda t: t.i,
         )
         cue = " ".join(t.text for t in cue_toks)
-        out.append(_make_claim(sent, content, source, source_text, stype, cue))
+        if no_comment is not None:
+            cue = doc_text(sent.doc)[tok.idx : no_comment.idx + len(no_comment.text)]
+        elif lemma == "call" and content[0] > tok.idx and sent.doc[tok.i + 1].lower_ == "for":
+            cue = f"{cue} for"  # PolNeAR marks the particle: "called for"
+        else:
+            medium = medium_after(tok, content)
+            if medium is not None and cue.endswith(tok.text):
+                cue = cue + doc_text(sent.doc)[tok.idx + len(tok.text) : medium]  # "said in a statement"
+        claim = _make_claim(sent, content, source, source_text, stype, cue)
+        if evidence is not None:
+            claim.evidence = evidence
+        out.append(claim)
+        used_content.append(content)
+        memory.last_claim = (source, stype, sent.start_char)
+
+    # "X's claim that ...": a statement noun with its owner and a that-clause
+    for tok in sent:
+        if tok.lemma_.lower() not in _STATEMENT_CUE_NOUNS or tok.pos_ != "NOUN":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None or any(ua <= tok.idx < ub for ua, ub in used_content):
+            continue
+        content = span_of(subtree_without(clause, frozenset()))
+        source, source_text, stype = _resolve_source(owner, entities, memory, None, content)
+        if source_text is None:
+            continue
+        out.append(_make_claim(sent, content, source, source_text, stype, tok.text))
         used_content.append(content)
 
     # "according to X"
@@ -492,16 +682,16 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if pobj is None:
+        pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
+        if to is None or pobj is None:
             continue
         src_toks = list(pobj.subtree)
-        a, b = _span_of(src_toks)
+        a, b = span_of(src_toks)
         pp_start, pp_end = tok.idx, b
         if any(ua <= pp_start < ub for ua, ub in used_content):
             # "according to" inside another claim's content: a cited source; keep the outer claim only
             continue
-        sent_a, sent_b = _sentence_span(sent).start, _sentence_span(sent).end
+        sent_a, sent_b = sentence_span(sent).start, sentence_span(sent).end
         before = doc_text(sent.doc)[sent_a:pp_start].strip(" ,")
         after = doc_text(sent.doc)[pp_end:sent_b].strip(" ,.")
         if len(after) > len(before):
@@ -517,15 +707,65 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         memory.remember(source, text, stype)
         out.append(_make_claim(sent, content, source, text, stype, "according to"))
         used_content.append(content)
+        memory.last_claim = (source, stype, sent.start_char)
 
+    if not out:
+        labelled = _speaker_label_claim(sent, entities, memory)
+        if labelled is not None:
+            out.append(labelled)
     # Adverbial hedges with no other cue: an unattributed claim.
     if not out:
         for tok in sent:
             if tok.lower_ in _ANON_ADVERBS and tok.dep_ == "advmod":
-                span = _sentence_span(sent)
+                span = sentence_span(sent)
                 out.append(_make_claim(sent, (span.start, span.end), None, None, "anonymous", tok.text))
                 break
     return out
+
+
+def _coordinated_source(
+    sent: SpacySpan, subj: Token, entities: list[Entity], found: tuple[str | None, str | None, SourceType | None]
+) -> tuple[str | None, str | None, SourceType | None]:
+    left = min(t.i for t in subj.subtree)
+    if left <= sent.start or sent.doc[left - 1].lower_ not in ("and", "or"):
+        return found
+    start = before_coordination(sent, left)
+    if start == left:
+        return found
+    toks = [t for t in sent.doc[start : subj.i + 1]]
+    a, b = span_of(toks)
+    text = doc_text(sent.doc)[a:b]
+    first = [t for t in toks if t.i < left - 1 and not t.is_space]
+    if not first:
+        return found
+    return _canonical_source(first, entities) + " and " + _clean_source(doc_text(sent.doc)[subj.left_edge.idx:b]), text, \
+        _classify_phrase(text, a, entities)
+
+
+_SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+[\"“‘']?(?P<what>\S.{15,})$", re.S)
+
+
+def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sources) -> Claim | None:
+    """"Pence: We will win Ohio" / "Caddell continued: ...": a named person or organisation, a colon and a
+    statement. Only when the label is exactly a PERSON/ORG name (a "KYIV:" dateline is a place and never counts)."""
+    span = sentence_span(sent)
+    m = _SPEAKER_LABEL.match(span.text)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    a = span.start + m.start("who")
+    b = a + len(who)
+    ents = [e for e in entities if a <= e.start and e.end <= b and e.label in ("PERSON", "ORG")]
+    if not ents or ents[-1].end != b or who.isupper():
+        return None
+    start = span.start + m.start("what")
+    end = span.end
+    name = ents[-1].canonical or ents[-1].text
+    stype: SourceType = "person" if ents[-1].label == "PERSON" else "organization"
+    memory.remember(name, who, stype, singular=True, at=a)
+    claim = _make_claim(sent, (start, end), name, who, stype, ":")
+    memory.last_claim = (name, stype, sent.start_char)
+    return claim
 
 
 def _apply_neighbour_verification(found: list[tuple[int, Claim]], sents: list[SpacySpan]) -> None:

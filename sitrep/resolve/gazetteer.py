@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from sitrep.resolve.geo_names import (
+    CONTINENT_ALIASES,
     COUNTRY_ALIASES,
     admin_base_keys,
     is_indexable,
@@ -337,7 +338,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 9
+_CACHE_FORMAT = 10
 
 
 def _cache_path(cache_dir: str | Path | None = None) -> Path:
@@ -591,11 +592,11 @@ def iter_package_places(display: dict[int, str] | None = None) -> Iterator[tuple
 
     with gncache_dir.joinpath("continents.json").open("r", encoding="utf-8") as fh:
         continents: dict[str, dict[str, Any]] = json.load(fh)
-    for cont in continents.values():  # GeoNames' own continent points
+    for cont_code, cont in continents.items():  # GeoNames' own continent points
         english = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
         place = Place(int(cont["geonameId"]), cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "", "L",
                       "CONT", int(cont.get("population") or 0))
-        yield place, [cont["name"], *english]
+        yield place, [cont["name"], *english, *CONTINENT_ALIASES.get(cont_code, ())]
     country_points = _country_points({c["iso"]: _region_point(members0.get(c["iso"], [])) for c in countries.values()})
     for c in countries.values():
         point = country_points.get(c["iso"]) or _region_point(members0.get(c["iso"], []))

@@ -183,6 +183,13 @@ def split_admin_word(text: str) -> tuple[str, int | None]:
 
 # --------------------------------------------------------------------------- countries
 
+#: Unions of countries written as places, under the continent whose GeoNames point stands for
+#: them (continent code → names): GeoNames and geoparsing gold (GeoWebNews) put "the EU" at
+#: Europe's point. Only unions that cover most of one continent belong here.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "EU": ("European Union", "EU", "E.U."),
+}
+
 #: Common short forms and abbreviations of country names (name_key form) → ISO alpha-2.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "US",
