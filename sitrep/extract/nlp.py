@@ -43,7 +43,7 @@ log = logging.getLogger("sitrep.extract.nlp")
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Language] = {}
-_HEAVY_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+_HEAVY_PIPES = ("tagger", "parser", "attribute_ruler", "sitrep_attribute_ruler", "lemmatizer")
 
 #: Conflict vocabulary deciding whether a text/sentence may hold an event (stems, case-insensitive).
 #: STRONG words are specific to armed violence; WEAK words also occur in sport, business or crime news.
@@ -88,6 +88,16 @@ def _register_components() -> None:
         doc._.sitrep_relevant_sents = sents
         doc._.sitrep_relevant = bool(sents)
         return doc
+
+    @Language.factory("sitrep_attribute_ruler", assigns=["token.pos", "token.morph", "token.lemma"])
+    def make_attribute_ruler(nlp: Language, name: str) -> Any:
+        # built from the model's own ruler, which load_pipeline then removes (see extract/fast_ruler.py)
+        from sitrep.extract.fast_ruler import indexed_ruler
+
+        fast = indexed_ruler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+        if fast is None:
+            raise ValueError("the model's attribute_ruler uses patterns the indexed ruler cannot evaluate")
+        return fast
 
     @Language.component("sitrep_paragraphs", assigns=["token.is_sent_start"])
     def paragraphs_component(doc: Doc) -> Doc:
@@ -238,6 +248,7 @@ def load_pipeline(settings: Settings) -> Language:
             nlp = spacy.load(name)
         except OSError as e:
             raise MissingExtra("nlp", name) from e
+        _use_indexed_attribute_ruler(nlp)
         nlp.add_pipe("sitrep_paragraphs", before="parser")
         nlp.add_pipe("sentencizer", name="sitrep_sentencizer", before="parser")
         nlp.disable_pipe("sitrep_sentencizer")
@@ -247,6 +258,19 @@ def load_pipeline(settings: Settings) -> Language:
         log.info("loaded spaCy pipeline %s: %s", name, nlp.pipe_names)
         _PIPELINES[key] = nlp
         return nlp
+
+
+def _use_indexed_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's attribute_ruler for the result-identical indexed one when it can evaluate its patterns."""
+    from sitrep.extract.fast_ruler import indexed_ruler
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    if indexed_ruler(nlp.get_pipe("attribute_ruler")) is None:  # type: ignore[arg-type]
+        log.info("keeping spaCy's attribute_ruler: a pattern is outside the indexed ruler's support")
+        return
+    nlp.add_pipe("sitrep_attribute_ruler", before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
 
 
 #: Gate threshold: strong conflict words count 1, weak ones 1/2; a text needs this score for the full parse.
