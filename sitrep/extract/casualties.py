@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.lexicon import NUMBER_WORDS
+from sitrep.extract.regex_gate import folded, may_match, required_words
 
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
 _NUM = (
@@ -77,26 +78,39 @@ def _fresh(text: str, start: int) -> bool:
     return not _SUPERSEDED.search(clause)
 
 
+#: Per pattern, the words a match cannot do without (:mod:`sitrep.extract.regex_gate`): these patterns are slow
+#: to scan (a long number alternation tried at every position), and most sentences hold no casualty word.
+_NEEDS = {rx: required_words(rx) for rx in (_TOLL_UPDATE, _KILL_INJ_PAIR, _KILLED_AFTER, _KILLED_BEFORE, _INJ_AFTER,
+                                            _INJ_BEFORE, _ONE_KILLED)}
+_KILL_VERBS = frozenset({"kill", "shot dead"})  # a _ONE_KILLED hit counts only with one of them (below)
+
+
 def casualty_figures(text: str) -> CasualtyFigures:
     """Fatalities and injured in ``text``: toll updates first, superseded figures last, vague words flagged."""
     out = CasualtyFigures()
     kill_hits: list[tuple[bool, str]] = []  # (fresh, number text)
     inj_hits: list[tuple[bool, str]] = []
-    for mm in _TOLL_UPDATE.finditer(text):
+    low = folded(text)
+    can = {rx: may_match(words, low) for rx, words in _NEEDS.items()}
+    if not any(can.values()):
+        return out  # no casualty word: none of the patterns can match
+    for mm in _TOLL_UPDATE.finditer(text) if can[_TOLL_UPDATE] else ():
         if _fresh(text, mm.start()) and _number(mm.group("n")) is not None:
             out.killed, out.update = _number(mm.group("n")), True
             out.killed_vague = mm.group("n").lower() in _VAGUE
             break
-    m = _KILL_INJ_PAIR.search(text)
+    m = _KILL_INJ_PAIR.search(text) if can[_KILL_INJ_PAIR] else None
     if m:
         kill_hits.append((_fresh(text, m.start()), m.group("n")))
         inj_hits.append((_fresh(text, m.start()), m.group("m")))
     for rx in (_KILLED_AFTER, _KILLED_BEFORE):
-        kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+        if can[rx]:
+            kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
     for rx in (_INJ_AFTER, _INJ_BEFORE):
-        inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+        if can[rx]:
+            inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
 
-    if not kill_hits:  # "killing a 76-year-old woman", "a man was killed"
+    if not kill_hits and can[_ONE_KILLED] and may_match(_KILL_VERBS, low):  # "killing a 76-year-old woman", "a man was killed"
         for mm in _ONE_KILLED.finditer(text):
             if re.match(r"(killed|killing|kills|shot dead)\b", mm.group(0), re.I) or re.search(r"(killed|shot dead)$", mm.group(0)):
                 kill_hits.append((_fresh(text, mm.start()), "one"))

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sitrep.extract.lexicon import ATTRIBUTION_VERBS, country_of, find_country_mention
-from sitrep.extract.nlp import doc_text
+from sitrep.extract.nlp import doc_text, span_text
 from sitrep.models import Entity
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                 actor1 = _phrase(spk)
                 break
     # "territory held by X", "from X" for territorial events
-    m = re.search(r"\b(?:held|controlled|occupied) by ((?:the )?[\w’' -]{3,40}?(?:forces|troops|army|fighters|militants|rebels))\b", sent.text)
+    m = re.search(r"\b(?:held|controlled|occupied) by ((?:the )?[\w’' -]{3,40}?(?:forces|troops|army|fighters|militants|rebels))\b", span_text(sent))
     if m and actor2 is None:
         actor2 = m.group(1)
     # Fallback: armed actors named in the sentence, in order.
@@ -166,8 +166,8 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
         actor2 = cand[0] if cand else None
     # "..., blaming the Rapid Support Forces", "an attack blamed on jihadists": the blamed party is the doer.
     blamed = re.search(r"\b(?:blam(?:ed|ing|es)|attributed)\s+(?:it\s+|the attack\s+)?(?:on\s+|to\s+)?(?:the\s+)?"
-                       r"(?:[a-z-]+\s+){0,2}?((?:[A-Z][\w'’-]*\s?){1,5})", sent.text) or re.search(
-        r"\b(?:blamed|attributed)\s+(?:on|to)\s+(?:the\s+)?([a-z]+)", sent.text)
+                       r"(?:[a-z-]+\s+){0,2}?((?:[A-Z][\w'’-]*\s?){1,5})", span_text(sent)) or re.search(
+        r"\b(?:blamed|attributed)\s+(?:on|to)\s+(?:the\s+)?([a-z]+)", span_text(sent))
     if blamed and (actor1 is None or not _looks_like_actor(actor1, [])):
         blamed_name = blamed.group(1).strip()
         if _looks_like_actor(blamed_name, [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char]):

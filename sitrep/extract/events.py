@@ -44,7 +44,8 @@ from sitrep.extract.lexicon import (
     find_country_mention,
 )
 from sitrep.extract.merge import _TERRITORY, _Draft, _merge
-from sitrep.extract.nlp import doc_text
+from sitrep.extract.nlp import doc_text, span_text
+from sitrep.extract.regex_gate import folded, may_match, required_words
 from sitrep.extract.territory import territory_kind as territory_kind  # re-exported: public since round 1
 from sitrep.models import SUB_EVENT_TO_TYPE, Article, Claim, Entity, Event, EventStatus, Location, Span
 
@@ -166,8 +167,34 @@ def _rule_applies(name: str, text: str, m: re.Match[str] | None = None) -> bool:
     return True
 
 
+#: Per rule, the words its pattern cannot match without (:mod:`sitrep.extract.regex_gate`): a sentence is
+#: searched only with the rules whose words it holds, which gives the same first match, faster.
+_RULE_WORDS = tuple(required_words(rx) for _, rx in RULES)
+
+
+def _first_rule(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first rule of :data:`RULES` (name, match) that matches ``text`` and applies."""
+    low = folded(text)
+    for (name, rx), words in zip(RULES, _RULE_WORDS, strict=True):
+        if not may_match(words, low):
+            continue
+        m = rx.search(text)
+        if m and _rule_applies(name, text, m):
+            return name, m
+    return None
+
+
 def classify_sub_event(text: str) -> str | None:
     """The ACLED sub-event type whose trigger rule matches ``text`` first (no parse, no salience check)."""
+    found = _first_rule(text)
+    if found is None:
+        return None
+    name, m = found
+    return territory_kind(text, m.start()) if name in _TERRITORY else name
+
+
+def _classify_sub_event_plain(text: str) -> str | None:
+    """:func:`classify_sub_event` without the pre-checks (kept for tests that compare the two)."""
     for name, rx in RULES:
         m = rx.search(text)
         if m and _rule_applies(name, text, m):
@@ -176,7 +203,7 @@ def classify_sub_event(text: str) -> str | None:
 
 
 def _sent_span(sent: SpacySpan) -> Span:
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     return Span(text=text, start=sent.start_char + lead, end=sent.start_char + lead + len(text))
@@ -191,7 +218,7 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
 
 def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> bool:
     """False for negated, future, hypothetical or question sentences."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if text.endswith("?"):
         return False
     prefix = doc_text(sent.doc)[sent.start_char : match_start]
@@ -261,10 +288,10 @@ def _older_than_article(text: str, after: int, published: str | None) -> bool:
 
 def _title_line(sent: SpacySpan, body: str) -> bool:
     """A headline or sub-heading: a line of its own without final punctuation."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if not text or text.endswith((".", "!", "?", "\"", "”", "'", "’", ")")) or len(text) > 200:
         return False
-    end = sent.start_char + len(sent.text.rstrip())
+    end = sent.start_char + len(span_text(sent).rstrip())
     return end >= len(body) or body[end] in "\n\r"
 
 
@@ -299,17 +326,76 @@ def _inside_longer_name(body: str, e: Entity) -> bool:
                 and re.match(r"\s+(?:wal|wa|al|el|bin|ibn|ul)-", body[e.end : e.end + 8]))
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # exactly what re's Unicode \w matches
+
+
+def _contains_word(haystack: str, needle: str) -> bool:
+    """``re.search(rf"\\b{re.escape(needle)}\\b", haystack)`` without compiling a pattern per name (hot path)."""
+    if not needle:
+        return re.search(r"\b\b", haystack) is not None
+
+    def boundary(i: int) -> bool:
+        left = i > 0 and _is_word_char(haystack[i - 1])
+        right = i < len(haystack) and _is_word_char(haystack[i])
+        return left != right
+
+    i = haystack.find(needle)
+    while i >= 0:
+        if boundary(i) and boundary(i + len(needle)):
+            return True
+        i = haystack.find(needle, i + 1)
+    return False
+
+
+_OF_THE_CITY = re.compile(r"\s+of the (city|town|capital|village)\b")
+
+
+def _followed_by(text: str, name: str, tail: re.Pattern[str]) -> bool:
+    """``re.search(re.escape(name) + tail.pattern, text)`` without compiling a pattern per name (hot path)."""
+    i = text.find(name)
+    while i >= 0:
+        if tail.match(text, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _entities_by_sentence(sents: list[SpacySpan], entities: list[Entity]) -> list[list[Entity]]:
+    """Per sentence, the entities inside it (``start_char <= e.start and e.end <= end_char``) in list order."""
+    from bisect import bisect_right
+
+    starts = [s.start_char for s in sents]
+    ends = [s.end_char for s in sents]
+    out: list[list[Entity]] = [[] for _ in sents]
+    for e in entities:
+        i = bisect_right(starts, e.start) - 1
+        for j in (i - 1, i):  # sentences are disjoint: only an empty entity at a shared edge can sit in two
+            if j >= 0 and starts[j] <= e.start and e.end <= ends[j]:
+                out[j].append(e)
+    return out
+
+
+def _actor_names(entities: list[Entity]) -> set[str]:
+    """Names tagged as actors somewhere in the document ("JNIM" tagged GPE here, ORG there): never a place."""
+    return {x.text for x in entities if x.label in ("ARMED_ACTOR", "MILITARY_UNIT") or x.label == "ORG" and x.text.isupper()}
+
+
 def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
-              excluded: list[tuple[int, int]] | None = None) -> Location | None:
+              excluded: list[tuple[int, int]] | None = None, actor_names: set[str] | None = None) -> Location | None:
     """The most specific place named in the sentence (not a nationality inside an actor name, not a
-    dateline or an outlet's name)."""
+    dateline or an outlet's name). ``actor_names``: :func:`_actor_names` of the whole document when
+    ``entities`` holds only the sentence's entities."""
     doc = sent.doc
-    places = [e for e in entities if e.start >= sent.start_char and e.end <= sent.end_char and e.label in _PLACE_LABELS
+    body = doc_text(doc)
+    start_char, end_char = sent.start_char, sent.end_char
+    places = [e for e in entities if e.start >= start_char and e.end <= end_char and e.label in _PLACE_LABELS
               and not any(a <= e.start < b for a, b in excluded or [])
-              and not _MEDIA_NAME.match(doc_text(doc), e.end) and not _MEDIA_NAME.search(" " + e.text.split()[-1])
-              and not _inside_longer_name(doc_text(doc), e)
-              and e.text not in {x.text for x in entities if x.label in ("ARMED_ACTOR", "MILITARY_UNIT")
-                                 or x.label == "ORG" and x.text.isupper()}]  # "JNIM" tagged GPE here, ORG there
+              and not _MEDIA_NAME.match(body, e.end) and not _MEDIA_NAME.search(" " + e.text.split()[-1])
+              and not _inside_longer_name(body, e)]
+    if places:
+        names = _actor_names(entities) if actor_names is None else actor_names
+        places = [e for e in places if e.text not in names]  # "JNIM" tagged GPE here, ORG there
     best: tuple[int, Entity] | None = None
     for e in places:
         after = doc_text(doc)[e.end : e.end + 3]
@@ -320,7 +406,7 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             continue  # "the US aircraft carrier": a country as a modifier
         if after.startswith(("’s", "'s")) and not re.match(r"\s*[A-Z]", doc_text(doc)[e.end + 2 : e.end + 5]):
             continue  # "Kyiv’s Center ...": possessive modifier of an organisation
-        if any(re.search(rf"\b{re.escape(e.text)}\b", a) and (country_of(e.text) or len(a.split()) <= 4)
+        if any(_contains_word(a, e.text) and (country_of(e.text) or len(a.split()) <= 4)
                for a in actor_texts if a):
             continue  # "Israeli forces": a nationality inside an actor's name (a town inside a long object is a place)
         if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _METONYM_VERBS:
@@ -367,9 +453,9 @@ _SAID_BEFORE = _r(r"\b(said|says|say|told [\w ]{1,20}|announced|reported|stated|
 
 def _date_text(sent: SpacySpan, entities: list[Entity], excluded: list[tuple[int, int]] | None = None) -> str | None:
     """The event's time as written; a date inside the dateline ("KYIV, April 14 (Wire) -") is the filing date."""
-    found = [m for m in _DATE_RE.finditer(sent.text) if not any(a <= sent.start_char + m.start() < b for a, b in excluded or [])]
+    found = [m for m in _DATE_RE.finditer(span_text(sent)) if not any(a <= sent.start_char + m.start() < b for a, b in excluded or [])]
     # "X said on Wednesday that ... on Sunday": the statement's day is not the event's
-    own = [m for m in found if not _SAID_BEFORE.search(sent.text[max(0, m.start() - 30) : m.start()])]
+    own = [m for m in found if not _SAID_BEFORE.search(span_text(sent)[max(0, m.start() - 30) : m.start()])]
     if own or found:
         return (own or found)[0].group(0)
     for e in entities:
@@ -412,26 +498,30 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
     excluded = excluded_place_spans(body, article)
     drafts: list[_Draft] = []
     last_loc: tuple[int, Location] | None = None
-    for si, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    in_sent = _entities_by_sentence(sents, entities)
+    actor_names = _actor_names(entities)
+    for si, sent in enumerate(sents):
         if allowed is not None and si not in allowed:
             continue
-        text = sent.text
+        text = span_text(sent)
+        # the sentence's own entities, in list order: every helper below only reads those
+        sent_entities = in_sent[si]
         sub = None
         match = None
-        for name, rx in RULES:
-            m = rx.search(text)
-            if m and _rule_applies(name, text, m):
-                sub, match = (territory_kind(text, m.start()) if name in _TERRITORY else name), m
-                break
+        found = _first_rule(text)
+        if found is not None:
+            name, match = found
+            sub = territory_kind(text, match.start()) if name in _TERRITORY else name
         span = _sent_span(sent)
-        loc_here = _location(sent, entities, [], excluded)
+        loc_here = _location(sent, sent_entities, [], excluded, actor_names)
         if sub is None or match is None:
             figs = casualty_figures(text)
             if (figs.killed is not None or figs.injured is not None) and drafts and si - drafts[-1].sent_idx <= 2:
                 d = drafts[-1]  # a casualty sentence continuing the previous event
                 d.evidence.append(span)
                 d.take_figures(figs)
-                d.date_text = d.date_text or (None if figs.update else _date_text(sent, entities, excluded))
+                d.date_text = d.date_text or (None if figs.update else _date_text(sent, sent_entities, excluded))
                 d.sent_idx = si
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
@@ -456,7 +546,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if _restates_previous(sent, trigger) and drafts and si - drafts[-1].sent_idx <= 3:
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
             continue
-        actor1, assoc, actor2 = _actors(sent, trigger, entities)
+        actor1, assoc, actor2 = _actors(sent, trigger, sent_entities)
         actor1 = None if actor1 and _WEAPON.search(actor1) else actor1
         actor2 = None if actor2 and _WEAPON.search(actor2) else actor2
         if actor1 is None:
@@ -464,7 +554,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             near = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}$", text[max(0, match.start() - 40) : match.start()])
             if near and country_of(near.group(1)) and near.group(1).lower() in demonym_table():
                 actor1 = near.group(1)
-        loc = _location(sent, entities, [a for a in (actor1, actor2, assoc) if a], excluded)
+        loc = _location(sent, sent_entities, [a for a in (actor1, actor2, assoc) if a], excluded, actor_names)
         if loc is None and last_loc is not None and si - last_loc[0] <= 2:
             loc = last_loc[1].model_copy()
         if loc is not None and loc.name:
@@ -479,10 +569,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 assoc_actor1=assoc,
                 actor2=actor2,
                 location=loc or Location(),
-                date_text=None if figs.update else _date_text(sent, entities, excluded),  # the update's day is not the event's
+                date_text=None if figs.update else _date_text(sent, sent_entities, excluded),  # the update's day is not the event's
                 headline=_title_line(sent, body),
-                sub_place=bool(loc and loc.name and re.search(
-                    rf"{re.escape(loc.name)}\s+of the (city|town|capital|village)\b", text)),
+                sub_place=bool(loc and loc.name and _followed_by(text, loc.name, _OF_THE_CITY)),
                 trigger=match.group(0),
             )
         )

@@ -34,8 +34,11 @@ from sitrep.errors import MissingExtra
 from sitrep.extract.lexicon import ORDINAL, UNIT_TYPES, demonym_table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
     from sitrep.settings import Settings
 
@@ -84,7 +87,8 @@ def _register_components() -> None:
         requires=["token.is_sent_start"],
     )
     def relevance_component(doc: Doc) -> Doc:
-        sents = [i for i, s in enumerate(doc.sents) if RELEVANCE_RE.search(s.text)]
+        text = doc.text  # sliced per sentence: Span.text rebuilds the string from the tokens
+        sents = [i for i, s in enumerate(doc.sents) if RELEVANCE_RE.search(text[s.start_char : s.end_char])]
         doc._.sitrep_relevant_sents = sents
         doc._.sitrep_relevant = bool(sents)
         return doc
@@ -184,6 +188,33 @@ _STATE_FORCE_RE = re.compile(
 )
 
 
+#: Characters no armed-actor match can hold (demonyms hold letters, spaces and brackets; the rest of the
+#: pattern letters, whitespace and apostrophes): every match lies inside one run between them.
+_ACTOR_BREAK_RE = re.compile(r"[.,;:!?\"“”]")
+_ACTOR_WORDS: frozenset[str] | None = None
+
+
+def _actor_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_ACTOR_RE.finditer(text)``, searching only the runs between :data:`_ACTOR_BREAK_RE` characters that hold
+    a force word (the pattern, a long IGNORECASE demonym alternation, is slow to try at every word start)."""
+    from sitrep.extract.regex_gate import folded, may_match, required_words
+
+    global _ACTOR_WORDS
+    assert _ACTOR_RE is not None
+    if _ACTOR_WORDS is None:  # no split when a demonym holds a break character: no words, the plain search
+        splits = not any(_ACTOR_BREAK_RE.search(d) for d in demonym_table())
+        _ACTOR_WORDS = (required_words(_ACTOR_RE) if splits else None) or frozenset()
+    low = folded(text)
+    if not _ACTOR_WORDS or low is None or len(low) != len(text):
+        yield from _ACTOR_RE.finditer(text)
+        return
+    start = 0
+    for brk in (*(m.start() for m in _ACTOR_BREAK_RE.finditer(text)), len(text)):
+        if brk > start and may_match(_ACTOR_WORDS, low[start:brk]):
+            yield from _ACTOR_RE.finditer(text, start, brk)
+        start = brk + 1
+
+
 def find_armed_actor_offsets(text: str) -> list[tuple[int, int]]:
     """Spans like "North Korean troops", "Russian soldiers", "Ukraine's forces"."""
     from sitrep.extract.lexicon import country_of
@@ -195,7 +226,7 @@ def find_armed_actor_offsets(text: str) -> list[tuple[int, int]]:
     for m in _STATE_FORCE_RE.finditer(text):  # "Pakistan Army", "Israel Defense Forces"
         if country_of(m.group(1)) is not None:
             out.append((m.start(), m.end()))
-    for m in _ACTOR_RE.finditer(text):
+    for m in _actor_matches(text):
         if any(a <= m.start() < b for a, b in out):
             continue
         if m.group("dem") and not m.group("dem")[0].isupper():
@@ -401,8 +432,10 @@ def _parse_regions(nlp: Language, body: str, regions: list[tuple[int, int]]) -> 
     doc.user_data.pop("sitrep_text", None)
     # sentences of the cheap pieces never hold events: only the parsed regions' sentences pass the gate
     full_spans = [(a, b) for a, b in regions]
+    merged_text = doc.text
     doc._.sitrep_relevant_sents = [i for i, s in enumerate(doc.sents)
-                                   if any(a <= s.start_char < b for a, b in full_spans) and RELEVANCE_RE.search(s.text)]
+                                   if any(a <= s.start_char < b for a, b in full_spans)
+                                   and RELEVANCE_RE.search(merged_text[s.start_char : s.end_char])]
     doc._.sitrep_relevant = bool(doc._.sitrep_relevant_sents)
     return doc
 
@@ -436,6 +469,12 @@ def relevant_sentence_ids(doc: Doc) -> set[int] | None:
     """Indices of sentences that passed the gate, or None when every sentence counts."""
     ids: Any = doc._.sitrep_relevant_sents if doc.has_extension("sitrep_relevant_sents") else None
     return set(ids) if ids is not None else None
+
+
+def span_text(span: SpacySpan) -> str:
+    """``span.text`` sliced from the cached :func:`doc_text` (spaCy rebuilds it from every token on each access;
+    a token's trailing whitespace is the text up to the next token, so the slice is the same string)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def doc_text(doc: Doc) -> str:
