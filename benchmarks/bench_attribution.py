@@ -128,10 +128,53 @@ def score(gold: list[tuple[int, int]], pred: list[tuple[int, int]], text: str, e
     return tp, len(pred) - tp, len(gold) - len(used)
 
 
+def _print_misses(name: str, body: str, ann: Path, pred: dict[str, list[tuple[int, int]]], limit: int) -> None:
+    """Gold attributions whose source no predicted source overlaps (FN), with what sitrep found nearby."""
+    events = gold_events(ann)
+    shown = 0
+    for ev in events:
+        src = ev.get("Source")
+        if src is None or any(min(b, src[1]) - max(a, src[0]) > 0 for a, b in pred["Source"]):
+            continue
+        parts = []
+        for r in ROLES:
+            sp = ev.get(r)
+            parts.append(body[sp[0] : sp[1]].replace("\n", " ")[:90] if sp else "-")
+        print(f"MISS {name}: [{parts[0]}] | [{parts[1]}] | [{parts[2]}]")
+        shown += 1
+        if shown >= limit:
+            break
+
+
+def gold_events(ann: Path) -> list[dict[str, tuple[int, int]]]:
+    """Each gold attribution as {role: (start, end)}."""
+    spans: dict[str, tuple[int, int]] = {}
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("T"):
+            tid, info = (line.split("\t") + ["", ""])[:2]
+            nums = [int(x) for x in re.findall(r"\d+", " ".join(info.split(" ")[1:]))]
+            if nums:
+                spans[tid] = (min(nums), max(nums))
+    out = []
+    for line in lines:
+        if line.startswith("E"):
+            ev: dict[str, tuple[int, int]] = {}
+            for arg in line.split("\t")[1].split():
+                role, tid = arg.split(":")
+                role = re.sub(r"\d+$", "", role)
+                if role in ROLES and tid in spans:
+                    ev[role] = spans[tid]
+            out.append(ev)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (a held-out slice)")
+    ap.add_argument("--misses", type=int, default=0,
+                    help="print up to N unmatched gold attributions (source | cue | content, overlap) per article")
     args = ap.parse_args()
     root = SHARED / "data" / "attribution" / "polnear" / "dev"
     if not root.is_dir():
@@ -151,6 +194,8 @@ def main() -> int:
         gold = gold_spans(anns[0])
         pred = predicted_spans(body)
         n += 1
+        if args.misses:
+            _print_misses(t.stem, body, anns[0], pred, args.misses)
         for r in ROLES:
             for m in ("exact", "overlap"):
                 tp, fp, fn = score(gold[r], pred[r], body, m == "exact")

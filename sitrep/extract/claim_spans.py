@@ -196,6 +196,11 @@ def object_phrase_content(verb: Token, lemma: str, no_comment: Token | None) -> 
         oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
         if obj is not None and oprd is not None and oprd.i > obj.i:
             return obj.left_edge.idx, span_of(list(oprd.subtree))[1]
+    if lemma in ("respond", "reply"):
+        # "responded by using the example of ...": the response given
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None and any(c.dep_ == "pcomp" for c in by.children):
+            return span_of([t for t in by.subtree if t.i != by.i])
     if lemma == "note":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:

@@ -31,6 +31,14 @@ Rules over the dependency parse (one pass per sentence):
    the phrase as written, bounded like attribution corpora mark it (no dateline, no "on Tuesday"
    or "in a statement", no comma-set participle or nested apposition, the relative pronoun itself
    for "who said").
+8. Beyond speech verbs (:mod:`sitrep.extract.claim_stance`): cognition/intention verbs with a that-clause, or a
+   to-clause from a speaker-like subject ("X hopes ...", "X agreed to ..."); "be" + stance adjective with a clause
+   ("she was sure ...", "are afraid that ..."); communication/evaluation verbs with a plain object and a
+   speaker-like subject ("Clinton cited ...", "the experts praised ..."), never a force ("forces attacked",
+   "troops support"); "as X put it"; "responded by ...". Belief/expectation cues make the claim ``hedged``.
+9. Quotations (:mod:`sitrep.extract.claim_quotes`): quote marks paired across the sentence splitter's cuts
+   (''...,'' said X. ''...), split quotes joined ("“A,” he said, “B”"), the speaker of a quotation whose parse
+   broke, "“...” ― Name" signatures, and labelled headlines ("Sanders: ...", "Poll: ...").
 """
 
 from __future__ import annotations
@@ -38,6 +46,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.claim_quotes import (
+    dash_signed_quotes,
+    quote_content,
+    subject_after_quote,
+    transcript_claims,
+)
 from sitrep.extract.claim_sources import expand_short_sources
 from sitrep.extract.claim_spans import (
     MEDIUM_NOUNS,
@@ -58,6 +72,15 @@ from sitrep.extract.claim_spans import (
     without_dateline,
     witness_subject,
     written_source,
+)
+from sitrep.extract.claim_stance import (
+    BELIEF_CUE_RE,
+    CLAUSE_STANCE_VERBS,
+    as_put_it,
+    outside_clause,
+    stance_adjective,
+    stance_clause,
+    statement_object,
 )
 from sitrep.extract.lexicon import (
     ANONYMOUS_HEADS,
@@ -103,7 +126,6 @@ _BACKREF_RE = re.compile(
     r"\b(?:its|this|that|these|those|the claims?|the footage|the video|the report|the figures?|also|such|either)\b",
     re.I,
 )
-_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]|''(.{12,}?)''")  # also ''...'' (typewriter doubled quotes)
 _ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 
@@ -235,7 +257,12 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     continued: list[Claim] = []  # quotation sentences given to the previous speaker
     for si, sent in enumerate(sents):
         if sent.start_char < 400 and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”", ":", "'", "’")):
-            continue  # a headline or label line at the top; the body states the same claims in full
+            # a headline or label line at the top; the body states the same claims in full, except a headline
+            # that is itself a labelled statement ("Sanders: Clinton needs to ...")
+            labelled = _speaker_label_claim(sent, entities, memory, headline=True)
+            if labelled is not None:
+                found.append((si, labelled))
+            continue
         in_sentence = _claims_in_sentence(sent, entities, memory)
         if not in_sentence and found and found[-1][0] == si - 1:
             cont = _continued_quote(sent, found[-1][1])
@@ -247,7 +274,8 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     # a quotation the next sentence attributes itself ("“...?” Clinton said.") is not the previous speaker's
     found = [(si, c) for si, c in found
              if not any(c is k for k in continued) or not any(o.text == c.text and o is not c for _, o in found)]
-    found.extend(_transcript_claims(body, sents))
+    found.extend(transcript_claims(body, sents))
+    found.extend(dash_signed_quotes(body, sents, entities, found))
     found.sort(key=lambda x: (x[1].evidence.start, x[0]))
     for _, c in found:
         person = _person_behind_title(c.source, c.evidence.start, entities, body)
@@ -270,9 +298,6 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     return claims
 
 
-_TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t]*[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):[ \t]+(?P<what>\S[^\n]*)$")
-
-
 _WHOLE_QUOTE = re.compile(r"^[\"“](?P<q>[^\"“”]{20,})[\"”]\.?$")
 
 
@@ -289,27 +314,6 @@ def _continued_quote(sent: SpacySpan, previous: Claim) -> Claim | None:
     claim = _make_claim(sent, (start, start + len(m.group("q"))), previous.source, None, previous.source_type,
                         previous.cue or "said")
     return claim
-
-
-def _transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Claim]]:
-    """Interview transcripts ("PENCE: Well, look, ..."): the speaker label is the source, the line the content.
-    Only when the text has at least three such lines, so a lone "SRINAGAR: ..." dateline never counts."""
-    lines = list(_TRANSCRIPT_LINE.finditer(body))
-    if len(lines) < 3:
-        return []
-    out: list[tuple[int, Claim]] = []
-    starts = [s.start_char for s in sents]
-    for m in lines:
-        a, b = m.start("what"), m.end("what")
-        text = body[a:b].strip(" \"“”")
-        if len(text) < 8:
-            continue
-        who = m.group("who").strip()
-        si = max((i for i, st in enumerate(starts) if st <= a), default=0)
-        hedged = bool(_HEDGE_RE.search(text))
-        out.append((si, Claim(id="", text=text, source=who.title(), source_text=who, source_type="person", cue=":",
-                              hedged=hedged, evidence=Span(text=body[m.start("who") : b], start=m.start("who"), end=b))))
-    return out
 
 
 def _content_tokens(verb: Token) -> list[Token] | None:
@@ -362,14 +366,6 @@ def _person_behind_title(source: str | None, at: int, entities: list[Entity], bo
     return None
 
 
-def _quote_content(sent: SpacySpan) -> tuple[int, int] | None:
-    m = _QUOTE_RE.search(sent.text)
-    if not m:
-        return None
-    g = 1 if m.group(1) is not None else 2
-    return sent.start_char + m.start(g), sent.start_char + m.end(g)
-
-
 def _make_claim(
     sent: SpacySpan,
     content: tuple[int, int],
@@ -383,7 +379,7 @@ def _make_claim(
     text = doc_text(doc)[a:b].strip(" ,.;:\"“”")
     text = re.sub(r"^that\s+", "", text)  # the statement itself, not the complementizer ("said that X" → X)
     cue_l = cue.lower()
-    hedged = bool(_HEDGE_RE.search(text)) or bool(_HEDGE_RE.search(cue))
+    hedged = bool(_HEDGE_RE.search(text)) or bool(_HEDGE_RE.search(cue)) or bool(BELIEF_CUE_RE.search(cue))
     verification: Verification = "none stated"
     negated = bool(re.search(r"\b(not|n't|never|no)\b", doc_text(doc)[sent.start_char : a] + " " + cue_l))
     if re.search(r"\bconfirm", cue_l) and not negated:
@@ -536,7 +532,7 @@ _STATEMENT_CUE_NOUNS = frozenset("claim allegation assertion warning accusation 
 def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Sources) -> list[Claim]:
     out: list[Claim] = []
     used_content: list[tuple[int, int]] = []
-    quote = _quote_content(sent)
+    quote, quote_regions = quote_content(sent)
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -547,8 +543,13 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         # "“...,” she continued." / "Caddell continued:": a speaker going on (a person, never "fighting continued")
         continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in tok.children) \
             and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.ent_type_ == "PERSON") for c in tok.children)
-        stance = lemma in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
-        if lemma not in ATTRIBUTION_VERBS and not (witness or no_comment or finding or continuing or stance):
+        stance = lemma in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in tok.children) or (
+            lemma in CLAUSE_STANCE_VERBS and stance_clause(tok))
+        stance_adj = stance_adjective(tok) if lemma == "be" else None
+        statement_obj = statement_object(tok, lemma)
+        as_put = as_put_it(tok, lemma)
+        if lemma not in ATTRIBUTION_VERBS and not (witness or no_comment or finding or continuing or stance
+                                                   or stance_adj is not None or statement_obj is not None or as_put):
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) > 1:  # "CAIRO, June 2 (Wire) - Israel's military denied": the dateline is no speaker
@@ -562,7 +563,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
         if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
             tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
-        ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG"
+        ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG" or statement_obj is not None
                or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS):
             # "X said ..., adding that ...", "The gangs have long opposed Henry, noting that ...": X speaks
             holder = tok.head
@@ -570,6 +571,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
                     and tok.i > 0 and sent.doc[tok.left_edge.i - 1].text == ",":
                 holder = holder.head  # "X said he did not believe ..., arguing that ...": X argues, not "he"
             subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if (subj is None or any(qa <= subj.idx < qb for qa, qb in quote_regions)) and lemma in ATTRIBUTION_VERBS:
+            subj = subject_after_quote(sent, tok, quote_regions) or subj
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
             continue
         if subj.lower_ in ("i", "we", "you") and lemma in _COGNITION_VERBS:
@@ -579,16 +582,19 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             continue  # "X is believed/said to be ...": a hedge on X, not an attribution
         if any(c.dep_ == "neg" for c in tok.children) and lemma not in ("deny",):
             continue  # "did not reveal", "cannot confirm": verification language, not a claim
-        content_toks = _content_tokens(tok)
+        content_toks = _content_tokens(tok) if stance_adj is None else (
+            _content_tokens(stance_adj) or _content_tokens(tok))
         content: tuple[int, int] | None = None
+        if stance_adj is not None and not content_toks:
+            continue
         if content_toks:
             content = span_of(content_toks)
             content = _with_trailing_conjunct(sent, content)
-            if quote and quote[0] <= tok.idx < quote[1]:
+            if any(qa <= tok.idx < qb for qa, qb in quote_regions):
                 continue  # an attribution verb inside a quotation is part of the content
-        elif quote and not (quote[0] <= tok.idx < quote[1]):
+        elif quote and not any(qa <= tok.idx < qb for qa, qb in quote_regions):
             content = quote
-        elif lemma in _OBJECT_CONTENT_VERBS or witness:
+        elif lemma in _OBJECT_CONTENT_VERBS or witness or statement_obj is not None:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and not (lemma == "claim" and obj.lemma_.lower() in ("life", "live", "victim", "toll")):
                 content = span_of(subtree_without(obj, frozenset()))
@@ -597,6 +603,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             content = object_phrase_content(tok, lemma, no_comment)
             if content is not None:
                 content_toks = [tok]
+        if content is None and as_put:  # "..., as a Homeland Security memo put it, ...": the rest of the sentence
+            content = outside_clause(sent, tok)
         inserted = content is None and inserted_cue(sent, tok, subj)
         if inserted:  # "The museum, Mr. Bush said, celebrated ...": the statement is the whole sentence
             span = sentence_span(sent)
@@ -621,9 +629,13 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement
             content = (nxt.start_char, nxt.end_char)
             content_toks = list(nxt)
-        if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote):
+        if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote
+                               and statement_obj is None):
             continue
-        if subj.idx >= content[0] and subj.idx < content[1] and not inserted:
+        if content == quote:
+            if any(qa <= subj.idx < qb for qa, qb in quote_regions):
+                continue  # the subject is quoted: not the speaker
+        elif subj.idx >= content[0] and subj.idx < content[1] and not inserted:
             continue
         source, source_text, stype = _resolve_source(subj, entities, memory, tok, content)
         second = subjects[1] if len(subjects) == 2 and not split_subject and subj.i == subjects[0].i else None
@@ -646,6 +658,11 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             key=lambda t: t.i,
         )
         cue = " ".join(t.text for t in cue_toks)
+        if as_put:
+            cue = f"{cue} it"  # PolNeAR marks "put it"
+        if stance_adj is not None:  # "was sure", "are afraid", "were willing"
+            cue_end = stance_adj.idx + len(stance_adj.text)
+            cue = doc_text(sent.doc)[cue_toks[0].idx : cue_end]
         if no_comment is not None:
             cue = doc_text(sent.doc)[tok.idx : no_comment.idx + len(no_comment.text)]
         elif lemma == "call" and content[0] > tok.idx and sent.doc[tok.i + 1].lower_ == "for":
@@ -658,7 +675,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if evidence is not None:
             claim.evidence = evidence
         out.append(claim)
-        used_content.append(content)
+        if statement_obj is None:  # "questioned the governor's claim that ...": the owner's claim stands too
+            used_content.append(content)
         memory.last_claim = (source, stype, sent.start_char)
 
     # "X's claim that ...": a statement noun with its owner and a that-clause
@@ -710,7 +728,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         memory.last_claim = (source, stype, sent.start_char)
 
     if not out:
-        labelled = _speaker_label_claim(sent, entities, memory)
+        labelled = _speaker_label_claim(sent, entities, memory, headline=sent.start_char < 400)
         if labelled is not None:
             out.append(labelled)
     # Adverbial hedges with no other cue: an unattributed claim.
@@ -745,7 +763,8 @@ def _coordinated_source(
 _SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+[\"“‘']?(?P<what>\S.{15,})$", re.S)
 
 
-def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sources) -> Claim | None:
+def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sources,
+                         headline: bool = False) -> Claim | None:
     """"Pence: We will win Ohio" / "Caddell continued: ...": a named person or organisation, a colon and a
     statement. Only when the label is exactly a PERSON/ORG name (a "KYIV:" dateline is a place and never counts)."""
     span = sentence_span(sent)
@@ -756,12 +775,24 @@ def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sourc
     a = span.start + m.start("who")
     b = a + len(who)
     ents = [e for e in entities if a <= e.start and e.end <= b and e.label in ("PERSON", "ORG")]
-    if not ents or ents[-1].end != b or who.isupper():
+    if who.isupper():
         return None
+    if not ents or ents[-1].end != b:
+        # a headline's label the model did not tag ("Pence: ...", "Poll: ..."): one to three capitalised words
+        # and no place or date entity in them
+        if not (headline and re.fullmatch(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,2}", who)) or any(
+                e.start < b and e.end > a for e in entities if e.label not in ("PERSON", "ORG")):
+            return None
+        if who.lower() in GOV_WORDS | MIL_WORDS | _TITLE_SOURCES:
+            return None  # a bare role ("Governor: ...") names no one
     start = span.start + m.start("what")
     end = span.end
-    name = ents[-1].canonical or ents[-1].text
-    stype: SourceType = "person" if ents[-1].label == "PERSON" else "organization"
+    name = ents[-1].canonical or ents[-1].text if ents else who
+    stype: SourceType = "person"
+    if ents and ents[-1].label != "PERSON":
+        stype = "organization"
+    elif not ents and re.fullmatch(r"(?i)poll|survey|report|study|analysis|review", who):
+        stype = "document"
     memory.remember(name, who, stype, singular=True, at=a)
     claim = _make_claim(sent, (start, end), name, who, stype, ":")
     memory.last_claim = (name, stype, sent.start_char)

@@ -1,0 +1,149 @@
+"""Quotations for :mod:`sitrep.extract.claims`: pairing quote marks within and across sentences, the speaker
+of a quotation whose parse broke, quotations signed with a dash ("“...” ― Name") and interview transcripts
+("PENCE: Well, look, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.extract.lexicon import HEDGES
+from sitrep.extract.nlp import doc_text
+from sitrep.models import Claim, Entity, SourceType, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
+QUOTE_MARK = re.compile(r"''|[\"“”]")
+
+
+def quote_regions(sent: SpacySpan) -> list[tuple[int, int]]:
+    """The quotations of a sentence as character spans (the text inside the marks), pairing marks in order: “ opens,
+    ” closes, straight " and typewriter '' alternate. A sentence that starts inside a quotation opened before
+    gets a region from its start; an opening mark left dangling at its end (the splitter keeps "... group. ''"
+    together) opens the next sentence's quotation and is ignored; a quotation still open at the end runs to the
+    sentence end ("Trump said, “When people come back ..." continued in the next sentence)."""
+    text = sent.text
+    if not QUOTE_MARK.search(text):
+        return []
+    regions: list[tuple[int, int]] = []
+    open_at = 0 if opens_inside_quote(sent) else -1
+    for m in QUOTE_MARK.finditer(text):
+        mark = m.group()
+        if open_at < 0 and mark != "”":
+            if not text[m.end() :].strip():
+                break  # dangling opener at the sentence end
+            open_at = m.end()
+        elif open_at >= 0 and mark != "“":
+            regions.append((open_at, m.start()))
+            open_at = -1
+        elif mark == "“":
+            open_at = m.end()  # a second opener: the first one was never closed
+    if open_at >= 0 and text[open_at:].strip():
+        regions.append((open_at, len(text.rstrip())))
+    return [(sent.start_char + x, sent.start_char + y) for x, y in regions if text[x:y].strip(" ,.")]
+
+
+def quote_content(sent: SpacySpan) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The sentence's quotation (pieces split by an inserted cue joined: "“My hope,” he said, “is that ...”")
+    and the quoted regions themselves."""
+    regions = quote_regions(sent)
+    if not regions:
+        return None, []
+    body = doc_text(sent.doc)
+    groups: list[list[tuple[int, int]]] = [[regions[0]]]
+    for r in regions[1:]:
+        gap = body[groups[-1][-1][1] : r[0]]
+        if len(gap) <= 80 and not re.search(r"[.!?]\s*$", gap.strip(" \"”'“")):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    best = max(groups, key=lambda g: sum(y - x for x, y in g))
+    if sum(y - x for x, y in best) < 12:
+        return None, regions
+    return (best[0][0], best[-1][1]), regions
+
+
+def opens_inside_quote(sent: SpacySpan) -> bool:
+    """The sentence starts inside a quotation opened in the sentence before (an odd number of typewriter quote
+    marks before it in its paragraph, or a curly opening mark with no closing one)."""
+    body = doc_text(sent.doc)
+    para_start = body.rfind("\n", 0, sent.start_char) + 1
+    before = body[para_start : sent.start_char]
+    if "“" in before and before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count("''") % 2 == 1 or before.replace("''", "").count('"') % 2 == 1
+
+
+def subject_after_quote(sent: SpacySpan, verb: Token, regions: list[tuple[int, int]]) -> Token | None:
+    """"“...,” Tulsa police Chief X said Monday." with the parse broken across the quotation: the head of the
+    words between the closing mark and the verb."""
+    body = doc_text(sent.doc)
+    end = max((b for a, b in regions if b <= verb.idx), default=None)
+    if end is None or QUOTE_MARK.search(body, end + 2, verb.idx):
+        return None
+    span = [t for t in sent if end < t.idx < verb.idx and not t.is_punct and not t.is_space]
+    if not span or len(span) > 12:
+        return None
+    ids = {t.i for t in span}
+    # the phrase head: a noun whose head is outside the words or not a noun ("Tulsa" mis-tagged as a verb)
+    roots = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and (t.head.i not in ids or t.head.pos_ not in ("PROPN", "NOUN", "PRON"))]
+    return roots[-1] if roots else None
+
+
+#: A quotation signed with a dash and a name: "“...” ― Carla Sanchez." (reader comments, quoted posts, epigraphs).
+_DASH_SIGNED = re.compile(
+    r"[\"“”](?P<q>[^\"“”\n]{15,}?)[\"”]\s*(?P<dash>[―—–]|--)\s*"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?=\s*(?:[.,(\n]|$))")
+
+
+def dash_signed_quotes(body: str, sents: list[SpacySpan], entities: list[Entity],
+                        found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """"“...” ― Name": the name after the dash is the source (a PERSON or ORG entity, or a capitalised name)."""
+    out: list[tuple[int, Claim]] = []
+    starts = [s.start_char for s in sents]
+    for m in _DASH_SIGNED.finditer(body):
+        a, b = m.start("q"), m.end("q")
+        if any(c.evidence.start <= a < c.evidence.end and c.source for _, c in found):
+            continue  # the quotation already has a speaker
+        who = m.group("who")
+        wa, wb = m.start("who"), m.end("who")
+        ents = [e for e in entities if e.start < wb and e.end > wa]
+        if ents and not any(e.label in ("PERSON", "ORG") for e in ents):
+            continue  # "― Washington": a place, not a signature
+        stype: SourceType = "organization" if any(e.label == "ORG" for e in ents) else "person"
+        name = next((e.canonical or e.text for e in ents if e.label in ("PERSON", "ORG")), who)
+        si = max((i for i, st in enumerate(starts) if st <= a), default=0)
+        text = body[a:b].strip()
+        out.append((si, Claim(id="", text=text, source=name, source_text=who, source_type=stype, cue=m.group("dash"),
+                              hedged=bool(_HEDGE_RE.search(text)),
+                              evidence=Span(text=body[m.start() : wb], start=m.start(), end=wb))))
+    return out
+
+
+_TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t]*[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):[ \t]+(?P<what>\S[^\n]*)$")
+
+
+def transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Claim]]:
+    """Interview transcripts ("PENCE: Well, look, ..."): the speaker label is the source, the line the content.
+    Only when the text has at least three such lines, so a lone "SRINAGAR: ..." dateline never counts."""
+    lines = list(_TRANSCRIPT_LINE.finditer(body))
+    if len(lines) < 3:
+        return []
+    out: list[tuple[int, Claim]] = []
+    starts = [s.start_char for s in sents]
+    for m in lines:
+        a, b = m.start("what"), m.end("what")
+        text = body[a:b].strip(" \"“”")
+        if len(text) < 8:
+            continue
+        who = m.group("who").strip()
+        si = max((i for i, st in enumerate(starts) if st <= a), default=0)
+        hedged = bool(_HEDGE_RE.search(text))
+        out.append((si, Claim(id="", text=text, source=who.title(), source_text=who, source_type="person", cue=":",
+                              hedged=hedged, evidence=Span(text=body[m.start("who") : b], start=m.start("who"), end=b))))
+    return out
