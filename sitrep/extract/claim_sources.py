@@ -7,8 +7,12 @@ Split from :mod:`sitrep.extract.claims` to keep modules small: "Fedorov" → "Iv
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sitrep.models import Claim, Entity, SourceType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: A description of a body named before: "the armed group", "the military's media wing", "the armed Lebanese
 #: group" (lower-case words or a nationality adjective; never a name such as "the Islamic State group").
@@ -58,3 +62,17 @@ def expand_short_sources(found: list[tuple[int, Claim]], entities: list[Entity])
                 c.source, c.source_type = full_src
         if c.source:
             earlier.append((c.source, c.source_type))
+
+
+def speaker_of_recording(subj: Token, verb: Token) -> Token:
+    """The speaker of "a clip of Oz saying ...", "footage of the minister asking, ...": the parser hangs the
+    participle on the recording noun (or on the clause that holds it); the speaker is the "of"-object right
+    before the participle (a name, a pronoun or a noun), else ``subj`` unchanged."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("acl", "xcomp", "ccomp", "advcl"):
+        return subj
+    before = verb.doc[verb.i - 1]
+    pobj = next((t for t in [before, *before.ancestors] if t.dep_ == "pobj" and t.right_edge.i == before.i), None)
+    if pobj is None or pobj.pos_ not in ("PROPN", "PRON", "NOUN") or pobj.head.lower_ != "of" \
+            or pobj.head.head.pos_ != "NOUN" or pobj.head.head.i not in (subj.i, *(c.i for c in verb.head.children)):
+        return subj
+    return pobj

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.claim_quotes import opens_inside_quote
 from sitrep.extract.claim_spans import sentence_span
 from sitrep.extract.lexicon import (
     ANONYMOUS_HEADS,
+    ATTRIBUTION_VERBS,
     GOV_WORDS,
     MEDIA_WORDS,
     MIL_WORDS,
@@ -133,3 +135,30 @@ def outside_clause(sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         a = body.index(after, right)
         return a, a + len(after)
     return span.start, span.start + len(before)
+
+
+_COGNITION_VERBS = frozenset("think believe want fear plan hope guess mean suppose expect feel know worry".split())
+#: Speech verbs whose negation still attributes a view to the subject ("did not say that ...", "isn't saying ...").
+_NEGATABLE_SPEECH = frozenset("say argue suggest claim think believe expect".split())
+_PASSIVE_HEDGES = frozenset("believe say think report know expect consider".split())
+
+
+def not_a_new_attribution(sent: SpacySpan, verb: Token, lemma: str, subj: Token, quoted: bool) -> bool:
+    """An attribution-like predicate that is no attribution of its own: a quoted speaker's "I think", a cue
+    nested in a statement ("X said he plans ..."), a passive hedge ("X is believed to ..."), or negated
+    verification language ("did not reveal", "cannot confirm"). ``quoted``: the sentence holds a quotation."""
+    low = subj.lower_
+    clause = any(c.dep_ == "ccomp" for c in verb.children)
+    if low in ("i", "we") and opens_inside_quote(sent):
+        return True  # "“... . I think ...”": the quoted speaker's own words, one statement with the quotation
+    if low in ("i", "we", "you") and lemma in _COGNITION_VERBS and (quoted or lemma != "know" or not clause):
+        return True  # "I think ...", "we want ...": a speaker's hedge inside a quotation ("we know that ..." stays)
+    nest = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else verb  # "says she hopes ... but she knows"
+    if (lemma in _COGNITION_VERBS or lemma in ATTRIBUTION_VERBS or lemma in CLAUSE_STANCE_VERBS or lemma == "be") \
+            and nest.dep_ == "ccomp" and verb.tag_ != "VBG" and nest.head.lemma_.lower() in ATTRIBUTION_VERBS:
+        return True  # "X said he plans/believes/hopes ...": one statement, X's, not a second attribution
+    if subj.dep_ == "nsubjpass" and lemma in _PASSIVE_HEDGES and low != "it":
+        return True  # "X is believed/said to be ...": a hedge on X, not an attribution
+    # "did not reveal", "cannot confirm": verification language; but "did not say that ..." attributes a view
+    return any(c.dep_ == "neg" for c in verb.children) and lemma != "deny" and not (
+        lemma in _NEGATABLE_SPEECH and clause)

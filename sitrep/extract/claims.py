@@ -52,7 +52,7 @@ from sitrep.extract.claim_quotes import (
     subject_after_quote,
     transcript_claims,
 )
-from sitrep.extract.claim_sources import expand_short_sources
+from sitrep.extract.claim_sources import expand_short_sources, speaker_of_recording
 from sitrep.extract.claim_spans import (
     MEDIUM_NOUNS,
     PERCEPTION_VERBS,
@@ -77,6 +77,7 @@ from sitrep.extract.claim_stance import (
     BELIEF_CUE_RE,
     CLAUSE_STANCE_VERBS,
     as_put_it,
+    not_a_new_attribution,
     outside_clause,
     stance_adjective,
     stance_clause,
@@ -113,7 +114,6 @@ _WEAK_VERBS = frozenset(
 _PRONOUNS_PERSON = frozenset("he she him her".split())
 #: Stance verbs that attribute a view only with a clause ("officials expect that ...", "both sides agreed that ...").
 _STANCE_VERBS = frozenset("expect hope agree feel worry concede know".split())
-_COGNITION_VERBS = frozenset("think believe want fear plan hope guess mean suppose expect feel know worry".split())
 #: Cues that continue the previous speaker's statement: a pronoun subject is that speaker.
 _CONTINUING_VERBS = frozenset("add continue".split())
 _PRONOUNS_OTHER = frozenset("they it we i".split())
@@ -541,7 +541,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         finding = lemma == "find" and document_subject(tok)
         no_comment = no_comment_token(tok)
         # "“...,” she continued." / "Caddell continued:": a speaker going on (a person, never "fighting continued")
-        continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in tok.children) \
+        continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not any(
+            qa > tok.idx for qa, _ in quote_regions) for c in tok.children) \
             and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.ent_type_ == "PERSON") for c in tok.children)
         stance = lemma in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in tok.children) or (
             lemma in CLAUSE_STANCE_VERBS and stance_clause(tok))
@@ -575,13 +576,9 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             subj = subject_after_quote(sent, tok, quote_regions) or subj
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
             continue
-        if subj.lower_ in ("i", "we", "you") and lemma in _COGNITION_VERBS:
-            continue  # "I think ...", "we want ...": a speaker's hedge inside a quotation, not a new attribution
-        if subj.dep_ == "nsubjpass" and lemma in ("believe", "say", "think", "report", "know", "expect", "consider") \
-                and subj.lower_ != "it":
-            continue  # "X is believed/said to be ...": a hedge on X, not an attribution
-        if any(c.dep_ == "neg" for c in tok.children) and lemma not in ("deny",):
-            continue  # "did not reveal", "cannot confirm": verification language, not a claim
+        if not_a_new_attribution(sent, tok, lemma, subj, bool(quote_regions)):
+            continue
+        subj = speaker_of_recording(subj, tok)
         content_toks = _content_tokens(tok) if stance_adj is None else (
             _content_tokens(stance_adj) or _content_tokens(tok))
         content: tuple[int, int] | None = None
@@ -629,8 +626,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             nxt = sent.doc[sent.end].sent  # "X said:" followed by the statement
             content = (nxt.start_char, nxt.end_char)
             content_toks = list(nxt)
-        if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote
-                               and statement_obj is None):
+        if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote and statement_obj is None
+                               and not (lemma == "ask" and "?" in doc_text(sent.doc)[content[0] : content[1] + 2])):
             continue
         if content == quote:
             if any(qa <= subj.idx < qb for qa, qb in quote_regions):
