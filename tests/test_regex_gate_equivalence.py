@@ -9,11 +9,13 @@ import pytest
 
 from sitrep.extract import casualties as cas
 from sitrep.extract.events import (
+    _TERRITORY,
     RULES,
-    _classify_sub_event_plain,
     _contains_word,
     _followed_by,
+    _rule_applies,
     classify_sub_event,
+    territory_kind,
 )
 from sitrep.extract.nlp import _actor_matches, find_armed_actor_offsets
 from sitrep.extract.regex_gate import folded, may_match, required_words
@@ -45,6 +47,15 @@ def test_required_words_are_necessary_for_every_rule_match() -> None:
         for _name, rx in RULES:
             if rx.search(text):
                 assert may_match(required_words(rx), low), (rx.pattern[:60], text)
+
+
+def _classify_sub_event_plain(text: str) -> str | None:
+    """classify_sub_event without the pre-checks: every rule searched in order (the oracle)."""
+    for name, rx in RULES:
+        m = rx.search(text)
+        if m and _rule_applies(name, text, m):
+            return territory_kind(text, m.start()) if name in _TERRITORY else name
+    return None
 
 
 def test_classify_sub_event_equals_the_plain_rule_loop() -> None:

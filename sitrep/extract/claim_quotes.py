@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import HEDGES
+from sitrep.extract.lexicon import HEDGE_RE
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Claim, Entity, SourceType, Span
 
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 QUOTE_MARK = re.compile(r"''|[\"“”]")
 
 
@@ -120,7 +119,7 @@ def dash_signed_quotes(body: str, sents: list[SpacySpan], entities: list[Entity]
         si = max((i for i, st in enumerate(starts) if st <= a), default=0)
         text = body[a:b].strip()
         out.append((si, Claim(id="", text=text, source=name, source_text=who, source_type=stype, cue=m.group("dash"),
-                              hedged=bool(_HEDGE_RE.search(text)),
+                              hedged=bool(HEDGE_RE.search(text)),
                               evidence=Span(text=body[m.start() : wb], start=m.start(), end=wb))))
     return out
 
@@ -143,7 +142,7 @@ def transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Clai
             continue
         who = m.group("who").strip()
         si = max((i for i, st in enumerate(starts) if st <= a), default=0)
-        hedged = bool(_HEDGE_RE.search(text))
+        hedged = bool(HEDGE_RE.search(text))
         out.append((si, Claim(id="", text=text, source=who.title(), source_text=who, source_type="person", cue=":",
                               hedged=hedged, evidence=Span(text=body[m.start("who") : b], start=m.start("who"), end=b))))
     return out

@@ -35,7 +35,7 @@ CLAUSE_STANCE_VERBS = frozenset(
     "understand recognize recognise rule insist pledge vow promise expect fear believe think want plan threaten "
     "offer demand urge encourage ask acknowledge concede admit argue suggest warn worry feel predict estimate "
     "guarantee guess imagine reckon speculate vote "
-    "hop".split())  # "hop": spaCy's small model lemmatises "hoped" so
+    "hop".split())  # "hop": spaCy's small model lemmatises "hoped" as "hop"
 #: Communication and evaluation verbs whose plain object is the statement or its target ("Clinton mentioned
 #: disparaging remarks", "The experts praised the proposals"); only with a speaker-like subject (never a force).
 OBJECT_STATEMENT_VERBS = frozenset(

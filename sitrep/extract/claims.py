@@ -89,7 +89,7 @@ from sitrep.extract.lexicon import (
     CONFIRMED,
     DISPUTED,
     GOV_WORDS,
-    HEDGES,
+    HEDGE_RE,
     MEDIA_WORDS,
     METONYMS,
     MIL_WORDS,
@@ -112,13 +112,10 @@ _WEAK_VERBS = frozenset(
     "criticise accuse respond point threaten boast lament complain hint signal propose recommend".split()
 )
 _PRONOUNS_PERSON = frozenset("he she him her".split())
-#: Stance verbs that attribute a view only with a clause ("officials expect that ...", "both sides agreed that ...").
-_STANCE_VERBS = frozenset("expect hope agree feel worry concede know".split())
 #: Cues that continue the previous speaker's statement: a pronoun subject is that speaker.
 _CONTINUING_VERBS = frozenset("add continue".split())
 _PRONOUNS_OTHER = frozenset("they it we i".split())
 _RELATIVE = frozenset("which who that".split())
-_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 _UNCONF_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in UNCONFIRMED) + r")", re.I)
 _CONF_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in CONFIRMED) + r")\b", re.I)
 _DISP_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in DISPUTED) + r")\b", re.I)
@@ -379,7 +376,7 @@ def _make_claim(
     text = doc_text(doc)[a:b].strip(" ,.;:\"“”")
     text = re.sub(r"^that\s+", "", text)  # the statement itself, not the complementizer ("said that X" → X)
     cue_l = cue.lower()
-    hedged = bool(_HEDGE_RE.search(text)) or bool(_HEDGE_RE.search(cue)) or bool(BELIEF_CUE_RE.search(cue))
+    hedged = bool(HEDGE_RE.search(text)) or bool(HEDGE_RE.search(cue)) or bool(BELIEF_CUE_RE.search(cue))
     verification: Verification = "none stated"
     negated = bool(re.search(r"\b(not|n't|never|no)\b", doc_text(doc)[sent.start_char : a] + " " + cue_l))
     if re.search(r"\bconfirm", cue_l) and not negated:
@@ -544,8 +541,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not any(
             qa > tok.idx for qa, _ in quote_regions) for c in tok.children) \
             and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.ent_type_ == "PERSON") for c in tok.children)
-        stance = lemma in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in tok.children) or (
-            lemma in CLAUSE_STANCE_VERBS and stance_clause(tok))
+        stance = lemma in CLAUSE_STANCE_VERBS and stance_clause(tok)
         stance_adj = stance_adjective(tok) if lemma == "be" else None
         statement_obj = statement_object(tok, lemma)
         as_put = as_put_it(tok, lemma)

@@ -193,15 +193,6 @@ def classify_sub_event(text: str) -> str | None:
     return territory_kind(text, m.start()) if name in _TERRITORY else name
 
 
-def _classify_sub_event_plain(text: str) -> str | None:
-    """:func:`classify_sub_event` without the pre-checks (kept for tests that compare the two)."""
-    for name, rx in RULES:
-        m = rx.search(text)
-        if m and _rule_applies(name, text, m):
-            return territory_kind(text, m.start()) if name in _TERRITORY else name
-    return None
-
-
 def _sent_span(sent: SpacySpan) -> Span:
     text = span_text(sent)
     lead = len(text) - len(text.lstrip())

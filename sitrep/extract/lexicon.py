@@ -211,6 +211,8 @@ HEDGES = (
     "thought to", "likely", "possibly", "probably", "suggest", "suggests", "suggested", "unclear", "presumably",
     "it is claimed", "is alleged", "are alleged", "estimated", "fear", "feared", "could",
 )
+#: Any hedge of :data:`HEDGES` as whole words.
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 UNCONFIRMED = (
     "unconfirmed", "not been confirmed", "not be confirmed", "cannot confirm", "can't confirm", "could not confirm",
     "couldn't confirm", "unable to confirm", "unable to verify", "could not verify", "cannot verify",
