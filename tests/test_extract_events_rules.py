@@ -106,3 +106,14 @@ def test_unit_named_after_its_country_belongs_to_that_countrys_forces() -> None:
     actor = events[0].actor1
     assert actor and actor.startswith("Belarusian")
     assert canonical_actor(actor)[0] == "Military Forces of Belarus"
+
+
+@pytest.mark.slow
+def test_reaction_to_the_reported_strike_is_not_a_new_event() -> None:
+    text = ("An Israeli drone strike on a car near Tyre killed two people on Tuesday, the health ministry said. "
+            "Under the truce, the group was to withdraw its fighters from the border. "
+            "President Nawaf Salam's office condemned the strike and called on Egypt and Qatar, which mediate "
+            "the truce, to press Israel to stop its attacks.")
+    events = _events(text)
+    assert [ev.sub_event_type for ev in events] == ["Air/drone strike", "Agreement"]
+    assert all("condemned" not in sp.text for ev in events for sp in ev.evidence)

@@ -254,6 +254,17 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     return not (_BACKGROUND.search(text) and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
 
 
+#: Reactions to an event already reported: "the office condemned the strike" names no new event.
+_REACTION_VERBS = frozenset("condemn denounce deplore decry criticize criticise welcome mourn investigate "
+                            "protest regret lament".split())
+
+
+def _reacts_to_reported(trigger: Token | None) -> bool:
+    """ "The office condemned the strike": a reaction to an event the article already reported."""
+    return (trigger is not None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _REACTION_VERBS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in trigger.children))
+
+
 def _restates_previous(sent: SpacySpan, trigger: Token | None) -> bool:
     """ "It was the first fatal strike ...", "This was the deadliest attack ...": a copula sentence whose
     subject is a pronoun describes the event just reported, not a new one."""
@@ -533,6 +544,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported
+        if _reacts_to_reported(trigger):
+            continue  # which earlier event it reacts to is not said; its evidence is not added anywhere
         if _restates_previous(sent, trigger) or _older_than_article(text, match.end(), article.published):
             if _restates_previous(sent, trigger) and drafts and si - drafts[-1].sent_idx <= 3:
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
