@@ -85,6 +85,20 @@ _NEEDS = {rx: required_words(rx) for rx in (_TOLL_UPDATE, _KILL_INJ_PAIR, _KILLE
 _KILL_VERBS = frozenset({"kill", "shot dead"})  # a _ONE_KILLED hit counts only with one of them (below)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUANTIFIED = re.compile(r"\b(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+$", re.I)
+_COUNTED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|children|"
+                      r"women|men|residents|others|[a-z]+s)\b", re.I)
+
+
+def _year(text: str, m: re.Match[str]) -> bool:
+    """A year read as a count: "1992 killed socialism", "died in 2014" is no toll; "1992 people were killed" is."""
+    n = m.group("n")
+    if not _YEAR.fullmatch(n) or _QUANTIFIED.search(text[max(0, m.start("n") - 14) : m.start("n")]):
+        return False  # "at least 2000 killed" counts
+    return not _COUNTED.match(text, m.end("n"))
+
+
 def casualty_figures(text: str) -> CasualtyFigures:
     """Fatalities and injured in ``text``: toll updates first, superseded figures last, vague words flagged."""
     out = CasualtyFigures()
@@ -105,10 +119,10 @@ def casualty_figures(text: str) -> CasualtyFigures:
         inj_hits.append((_fresh(text, m.start()), m.group("m")))
     for rx in (_KILLED_AFTER, _KILLED_BEFORE):
         if can[rx]:
-            kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+            kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _year(text, mm)]
     for rx in (_INJ_AFTER, _INJ_BEFORE):
         if can[rx]:
-            inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text)]
+            inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _year(text, mm)]
 
     if not kill_hits and can[_ONE_KILLED] and may_match(_KILL_VERBS, low):  # "killing a 76-year-old woman", "a man was killed"
         for mm in _ONE_KILLED.finditer(text):

@@ -177,9 +177,14 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
         from sitrep.extract.lexicon import ARMED_GROUP_NOUNS, CIVILIAN_NOUNS, FORCE_NOUNS
 
         groups = [t for t in sent if t.lower_ in ARMED_GROUP_NOUNS and t.pos_ in ("NOUN", "PROPN")
-                  and t.idx not in speaker_chars]  # "a doctors' group said": a speaker, not a doer
+                  and t.idx not in speaker_chars  # "a doctors' group said": a speaker, not a doer
+                  and not (t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN"
+                           and t.head.lower_ not in ARMED_GROUP_NOUNS
+                           and trigger is not None and t.i > trigger.i)]  # "struck a militia weapons depot"
         forces = [t for t in sent if t.lower_ in FORCE_NOUNS | {"personnel"} and t.pos_ == "NOUN"
                   and t.lower_ not in ("drones", "artillery", "aircraft", "jets", "warplanes", "units")]
+        speaker_forces = [t for t in sent if t.lower_ in FORCE_NOUNS and t.idx in speaker_chars]
+        forces = [t for t in forces if t.idx not in speaker_chars]  # "An Israeli military statement said ..."
         civilians = [t for t in sent if t.lower_ in CIVILIAN_NOUNS and t.pos_ == "NOUN"]
         if actor1 is None and groups:
             actor1 = _phrase(groups[0])
@@ -189,8 +194,13 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
             pool = [t for t in pool if not (actor1 and _phrase(t) in actor1)]
             if pool:
                 actor2 = _phrase(pool[0])
-        if actor1 is None and forces and actor2 is not None and not any(_phrase(f) in actor2 for f in forces):
-            actor1 = _phrase(forces[0])
+        # a force noun modifying another noun names a thing, not a doer ("a Hezbollah military structure")
+        doers = [f for f in forces if not (f.dep_ in ("compound", "amod") and f.head.lower_ not in FORCE_NOUNS)]
+        if actor1 is None and doers and actor2 is not None and not any(_phrase(f) in actor2 for f in forces):
+            actor1 = _phrase(doers[0])
+        if actor1 is None and speaker_forces and _weapon_subject(trigger):
+            # "An Israeli military statement said (its) aircraft struck ...": a force reports its own strike
+            actor1 = _force_with_owner(speaker_forces[0])
     # A unit named with its owner in front ("the North Korean 92nd ... Brigades", "Ukraine's 8th
     # Special Operations Forces") belongs to that country's forces, whatever the unit's own name says.
     units = [e for e in entities if sent.start_char <= e.start and e.end <= sent.end_char and e.label == "MILITARY_UNIT"]
@@ -214,6 +224,32 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
     if assoc and actor1 and assoc in actor1:
         assoc = None
     return actor1, assoc, actor2
+
+
+#: Means a force strikes with and reports as its own ("aircraft struck ..."); a missile or rocket is not: a
+#: force often reports the enemy's ("a missile launched from a Houthi-controlled area struck the ship").
+_OWN_MEANS = frozenset("aircraft jet jets warplane warplanes plane planes helicopter helicopters".split())
+
+
+def _weapon_subject(trigger: Token | None) -> bool:
+    """The trigger's subject is the speaker's own means: "aircraft struck ...", "its drones hit ..."."""
+    if trigger is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for c in verb.children:
+        if c.dep_ != "nsubj" or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in c.subtree):
+            continue  # "Houthi drones struck ...": someone else's
+        if c.lower_ in _OWN_MEANS or any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in c.children):
+            return True
+    return False
+
+
+def _force_with_owner(force: Token) -> str:
+    """A force noun with the nationality that modifies it or the phrase it modifies: "Israeli military"."""
+    holder = force.head if force.dep_ in ("amod", "compound") else force
+    owners = [c for c in holder.children if c.dep_ in ("amod", "compound") and c is not force and c.i < force.i
+              and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text))]
+    return " ".join([*(c.text for c in owners[:1]), force.text])
 
 
 _OWNER_BEFORE = re.compile(r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+$")

@@ -135,7 +135,7 @@ _DATE_RE = _r(
     r"(on )?(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(st|nd|rd|th)?(,? \d{4})?|"
     r"(on )?\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?|"
     r"today|yesterday|last week|earlier this week|this week|last month|earlier this month|"
-    r"in (january|february|march|april|may|june|july|august|september|october|november|december))\b"
+    r"in (january|february|march|april|may|june|july|august|september|october|november|december)(,? \d{4})?)\b"
 )
 
 
@@ -207,6 +207,18 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
+#: Ordinary crime an arrest is for; ACLED codes arrests of political, armed-group or protest figures only.
+_ORDINARY_CRIME = _r(r"\b(theft|thefts|shoplift\w*|burglar\w*|larceny|narcotics?|drugs?|cocaine|heroin|"
+                     r"methamphetamine|marijuana|DUI|DWI|drunk driving|driving under the influence|domestic (battery|"
+                     r"violence|abuse)|fraud|forgery|trespass\w*|outstanding warrants?|probation|speeding|"
+                     r"embezzl\w*|prostitution|retail)\b")
+_POLITICAL_ARREST = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|terror\w*|extremists?|protest\w*|"
+                       r"demonstrat\w*|opposition|activists?|journalists?|dissidents?|politicians?|lawmakers?|"
+                       r"candidates?|party|soldiers?|troops|officers? of the|spy|spies|espionage|treason|sedition|"
+                       r"coup|armed|weapons|explosives?|gang leader)\b")
+_PROTECTION_WORDS = frozenset("protection protect shield insurance immunity shelter safeguard guarantee".split())
+
+
 def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> bool:
     """False for negated, future, hypothetical or question sentences."""
     text = span_text(sent).strip()
@@ -224,6 +236,12 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
         return True
     if trigger.dep_ in ("compound", "amod") and trigger.pos_ == "NOUN":
         return False  # "battle cohesion", "missile production"
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_ == "be" and trigger.head.tag_ in ("VBZ", "VBP") \
+            and any(c.dep_ in ("attr", "acomp") for c in trigger.head.children):
+        return False  # "the street battles are an existential threat": a judgement in the present, not a report
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "against" and any(
+            t.lemma_.lower() in _PROTECTION_WORDS for t in sent.doc[max(sent.start, trigger.head.i - 5) : trigger.head.i]):
+        return False  # "a modicum of protection against Russian airstrikes": what is feared, not what happened
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.head.lemma_.lower() in (
             "support", "back", "aid", "assist", "cover", "accompany"):
         return False  # "ground troops supported by air strikes": a modifier of the main action
@@ -278,7 +296,7 @@ def _older_than_article(text: str, after: int, published: str | None) -> bool:
     """The trigger is dated to a month before the article's ("a major attack in November 2023")."""
     if not published or len(published) < 7:
         return False
-    m = _MONTH_YEAR.search(text[after : after + 70])
+    m = _MONTH_YEAR.search(text[after : after + 120])
     if m is None or re.search(r"\bsince\s*$", text[: after + m.start()]):
         return False
     if m.group(4):  # a bare month: this year's if not after the publication month, else last year's
@@ -530,6 +548,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             continue
         if sub in _TERRITORY and re.search(r"\b(seiz\w*|took|taken|grabbed) power\b|\bcoup\b", text, re.I):
             continue  # a coup is not a territorial change
+        if sub == "Arrests" and _ORDINARY_CRIME.search(text) and not _POLITICAL_ARREST.search(text):
+            continue  # "was arrested for retail theft": police blotter, not political violence (ACLED codes neither)
         trigger = _token_at(sent, sent.start_char + match.end() - 1)
         while trigger is not None and trigger.dep_ in ("compound", "amod") and trigger.head is not trigger \
                 and trigger.head.pos_ in ("NOUN", "PROPN"):

@@ -405,6 +405,26 @@ def _cheap_parse(nlp: Language, text: str) -> Doc:
             nlp.disable_pipe("sitrep_sentencizer")
 
 
+def _flat_parse(doc: Doc) -> Doc:
+    """Give a cheaply parsed piece one flat tree per sentence (every token headed by the sentence's first).
+
+    ``Doc.from_docs`` takes sentence boundaries from the dependency heads once any piece is parsed, so a cheap
+    piece without heads would be glued, whole, onto the parsed sentence before it (one "sentence" of thousands
+    of characters). The label "dep" marks these arcs as no parse: no rule reads a "dep" arc."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    starts = [s.start for s in doc.sents] + [len(doc)]
+    arr = numpy.zeros((len(doc), 2), dtype="uint64")
+    dep, root = doc.vocab.strings.add("dep"), doc.vocab.strings.add("ROOT")
+    for a, b in zip(starts, starts[1:], strict=False):
+        arr[a:b, 0] = (a - numpy.arange(a, b)).astype("int64").astype("uint64")  # relative offset to the head
+        arr[a:b, 1] = dep
+        arr[a, 1] = root
+    doc.from_array([HEAD, DEP], arr)  # type: ignore[arg-type]  # (thinc types the array more narrowly)
+    return doc
+
+
 def _parse_regions(nlp: Language, body: str, regions: list[tuple[int, int]]) -> Doc:
     """Full parse of ``regions``, cheap parse of the rest, joined into one Doc whose text is ``body``."""
     from spacy.tokens import Doc
@@ -422,7 +442,7 @@ def _parse_regions(nlp: Language, body: str, regions: list[tuple[int, int]]) -> 
 
     import numpy
 
-    docs = [nlp(t) if full else _cheap_parse(nlp, t) for t, full in pieces]
+    docs = [nlp(t) if full else _flat_parse(_cheap_parse(nlp, t)) for t, full in pieces]
     for d in docs:  # tok2vec tensors exist only for the parsed pieces; no component reads them afterwards
         d.tensor = numpy.zeros((len(d), 0), dtype="float32")
     with warnings.catch_warnings():

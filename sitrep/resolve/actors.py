@@ -133,12 +133,18 @@ def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
         # force when its target is another country's army: on foreign soil either side may strike,
         # and an unknown actor stays unknown rather than guessed. (A named attacker with an unnamed
         # target keeps the hint: the defenders are usually the country's own forces.)
+        if _names_the_place(ev.actor2, ev):
+            # "a Russian strike against Zaporizhzhia": the place is where, its people are whom (ACLED codes
+            # the civilians of a struck town only when someone was hurt)
+            hurt = bool(ev.fatalities or ev.injured)
+            ev.actor2 = f"Civilians ({hint})" if hurt and hint else None
         target = canonical_actor(ev.actor2, None)[0]
         foreign_target = bool(target and target.startswith("Military Forces of ") and target != f"Military Forces of {hint}")
         ev.actor1, ev.inter1 = canonical_actor(ev.actor1, hint, force_hint=None if foreign_target else hint)
         ev.actor2, ev.inter2 = canonical_actor(ev.actor2, hint)
         ev.assoc_actor1 = canonical_actor(ev.assoc_actor1, None)[0]
         ev.assoc_actor2 = canonical_actor(ev.assoc_actor2, hint)[0]
+        _demonstrators_first(ev, hint)
         if ev.actor2 and ev.actor2 == ev.actor1:
             ev.actor2, ev.inter2 = None, None
         _territory_from_places(ev)
@@ -148,6 +154,33 @@ def canonicalise_events(events: list[Event], claims: list[Claim]) -> None:
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _demonstrators_first(ev: Event, hint: str | None) -> None:
+    """ACLED codes the demonstrators as actor1 of every protest and riot; a state force found as the doer of a
+    protest ("police", "the territory's government") is the one intervening (actor2), or no actor of a
+    peaceful protest."""
+    if ev.event_type not in ("Protests", "Riots") or (ev.actor1 or "").startswith(("Protesters", "Rioters")):
+        return
+    crowd, inter = ("Protesters", 6) if ev.event_type == "Protests" else ("Rioters", 5)
+    other, other_inter = ev.actor1, ev.inter1
+    ev.actor1, ev.inter1 = (f"{crowd} ({hint})" if hint else crowd), inter
+    if ev.sub_event_type != "Peaceful protest" and ev.actor2 is None and other_inter == 1:
+        ev.actor2, ev.inter2 = other, other_inter
+    elif ev.sub_event_type == "Peaceful protest":
+        ev.actor2, ev.inter2 = None, None
+
+
+def _names_the_place(actor: str | None, ev: Event) -> bool:
+    """The actor as written is the event's own town or region ("Zaporizhzhia" for "Zaporizhzhia Oblast")."""
+    if not actor or find_country_mention(actor):
+        return False
+    low = re.sub(r"^the\s+", "", actor.strip().lower())
+    for name in (ev.location.name, ev.location.admin1, ev.location.admin2):
+        n = (name or "").lower()
+        if n and (low == n or n.startswith(low + " ")):
+            return True
+    return False
 
 
 def _territory_from_places(ev: Event) -> None:
