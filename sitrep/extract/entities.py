@@ -16,6 +16,8 @@ Labels (``Entity.label``):
   "village/town of X" found by pattern are LOC/GPE even when the NER missed them.
 - PERSON: ``canonical`` = the name without title ("Mr.", "President", ...); a short mention
   ("Mr. Zelenskyy", "Zelenskyy") takes the longest full name in the document that ends with it.
+- ``ROLE``: a person's title or function ("Defence Minister", "the army's spokesman"), ``canonical`` = that
+  person (:mod:`sitrep.extract.roles`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.lexicon import METONYMS, ORDINAL, POLICE_NOUNS, country_of, demonym_table
 from sitrep.extract.nlp import doc_text
+from sitrep.extract.roles import attach_roles
 from sitrep.models import Entity
 
 if TYPE_CHECKING:
@@ -174,8 +177,11 @@ def find_entities(doc: Doc) -> list[Entity]:
         out.append(Entity(text=doc_text(doc)[a:b], label="ORG", start=a, end=b, canonical=METONYMS[m.group(1).lower()]))
         taken.append((a, b))
 
+    roles = attach_roles(doc, out)
     out.sort(key=lambda e: e.start)
     _link_person_names(out)
+    for role, person in roles:
+        role.canonical = person.canonical
     _link_unit_nicknames(out, doc_text(doc))
     return out
 
