@@ -193,3 +193,21 @@ def test_an_arrest_with_a_political_or_armed_side_stays_an_arrest(text: str, pol
 
     ordinary = bool(_ORDINARY_CRIME.search(text)) and not _POLITICAL_ARREST.search(text)
     assert ordinary is not political
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The shelling killed one out of every 25 residents.", None),
+        ("Strikes killed one in ten people in the village.", None),
+        ("The battles killed 40 percent of the unit.", None),
+        ("Shelling killed 10% of the residents.", None),
+        ("The strikes killed two of the five soldiers.", 2),
+        ("Militants killed 3 in 2 separate attacks.", 3),
+        ("Shelling killed 4 in 2023.", 4),
+    ],
+)
+def test_a_share_is_not_a_death_toll(text: str, killed: int | None) -> None:
+    from sitrep.extract.casualties import casualty_figures
+
+    assert casualty_figures(text).killed == killed

@@ -91,8 +91,17 @@ _COUNTED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldie
                       r"women|men|residents|others|[a-z]+s)\b", re.I)
 
 
-def _year(text: str, m: re.Match[str]) -> bool:
-    """A year read as a count: "1992 killed socialism", "died in 2014" is no toll; "1992 people were killed" is."""
+_SHARE = re.compile(
+    rf"\s*(?:%|percent\b|per cent\b|out of (?:every\s+)?{_NUM}\b|in every\s+{_NUM}\b|in (?!(?:1[89]|20)\d\d\b){_NUM}"
+    rf"(?:\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:people|persons|residents|civilians|soldiers|troops|children|men|women|"
+    rf"fighters|members|patients)\b|\s*[,.;)]|\s*$))", re.I)
+
+
+def _not_a_count(text: str, m: re.Match[str]) -> bool:
+    """A share or a year read as a count: "one out of every 25 soldiers", "40 percent of the unit", "one in
+    ten", "1992 killed socialism" are no tolls; "1992 people were killed" is."""
+    if _SHARE.match(text, m.end("n")):
+        return True
     n = m.group("n")
     if not _YEAR.fullmatch(n) or _QUANTIFIED.search(text[max(0, m.start("n") - 14) : m.start("n")]):
         return False  # "at least 2000 killed" counts
@@ -119,10 +128,10 @@ def casualty_figures(text: str) -> CasualtyFigures:
         inj_hits.append((_fresh(text, m.start()), m.group("m")))
     for rx in (_KILLED_AFTER, _KILLED_BEFORE):
         if can[rx]:
-            kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _year(text, mm)]
+            kill_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _not_a_count(text, mm)]
     for rx in (_INJ_AFTER, _INJ_BEFORE):
         if can[rx]:
-            inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _year(text, mm)]
+            inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _not_a_count(text, mm)]
 
     if not kill_hits and can[_ONE_KILLED] and may_match(_KILL_VERBS, low):  # "killing a 76-year-old woman", "a man was killed"
         for mm in _ONE_KILLED.finditer(text):
