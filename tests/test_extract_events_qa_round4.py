@@ -211,3 +211,18 @@ def test_a_share_is_not_a_death_toll(text: str, killed: int | None) -> None:
     from sitrep.extract.casualties import casualty_figures
 
     assert casualty_figures(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("the army has claimed the destruction of several of their bases since the launch in December of "
+         "operation Dune Shield.", True),
+        ("Dozens of fighters have been killed since the start of the offensive.", True),
+        ("The strike on Monday was the deadliest since the launch of the new air defence system.", False),
+    ],
+)
+def test_a_tally_since_an_operation_began_is_no_event(text: str, tally: bool) -> None:
+    from sitrep.extract.events import _GENERIC
+
+    assert bool(_GENERIC.search(text)) is tally

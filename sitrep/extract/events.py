@@ -109,7 +109,9 @@ _CAPTION_CREDIT = _r(r"\s*[(\[]\s*(afp|ap|reuters|getty|epa|anadolu|xinhua|file|
 _GENERIC = _r(r"\b(regularly|constantly|frequently|routinely|repeatedly|every day|on a daily basis|are subject to|is subject to|"
               r"(come|came) under (near-daily|daily|regular|frequent|constant|repeated|nightly|almost daily)|"
               r"(almost|nearly|near-) ?daily|(are|is|were|was) (often |regularly )?subjected to|"
-              r"so far (this|in) (year|month)|since the (start|beginning) of the (year|war|conflict)|this year alone)\b")
+              r"so far (this|in) (year|month)|since the (start|beginning) of the (year|war|conflict)|this year alone|"
+              r"since the (start|beginning|launch|outbreak)( in \w+)? of (the )?(operation|offensive|campaign|war)|"
+              r"since the (launch|start) in \w+ of operation)\b")
 _MODALS = frozenset("will would could might may shall should can must".split())
 _BACKGROUND = _r(
     r"\b(first reported|since (the start|the beginning)|in recent (years|months)|have been (fighting|waging)|"
