@@ -226,3 +226,15 @@ def test_a_tally_since_an_operation_began_is_no_event(text: str, tally: bool) ->
     from sitrep.extract.events import _GENERIC
 
     assert bool(_GENERIC.search(text)) is tally
+
+
+def test_a_state_force_taking_a_foreign_place_takes_it_from_that_countrys_forces() -> None:
+    from sitrep.resolve.actors import canonicalise_events
+
+    abroad = _event(event_type="Battles", sub_event_type="Government regains territory", actor1="Russian troops",
+                    location=Location(name="Dorval", country="Ukraine"))
+    home = _event(event_type="Battles", sub_event_type="Non-state actor overtakes territory", actor1="Russian troops",
+                  location=Location(name="Kellovo", country="Russia"))
+    canonicalise_events([abroad, home], [])
+    assert (abroad.sub_event_type, abroad.actor2) == ("Non-state actor overtakes territory", "Military Forces of Ukraine")
+    assert (home.sub_event_type, home.actor2) == ("Government regains territory", None)

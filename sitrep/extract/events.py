@@ -213,7 +213,7 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
 _ORDINARY_CRIME = _r(r"\b(theft|thefts|shoplift\w*|burglar\w*|larceny|narcotics?|drugs?|cocaine|heroin|"
                      r"methamphetamine|marijuana|DUI|DWI|drunk driving|driving under the influence|domestic (battery|"
                      r"violence|abuse)|fraud|forgery|trespass\w*|outstanding warrants?|probation|speeding|"
-                     r"embezzl\w*|prostitution|retail)\b")
+                     r"embezzl\w*|prostitution|retail|(order of|protective|restraining) (protection|order)|bond|bail|parole)\b")
 _POLITICAL_ARREST = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|terror\w*|extremists?|protest\w*|"
                        r"demonstrat\w*|opposition|activists?|journalists?|dissidents?|politicians?|lawmakers?|"
                        r"candidates?|party|soldiers?|troops|officers? of the|spy|spies|espionage|treason|sedition|"

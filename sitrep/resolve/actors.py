@@ -190,6 +190,9 @@ def _territory_from_places(ev: Event) -> None:
     if ev.inter1 == 1 and ev.actor1.startswith("Military Forces of "):
         own = ev.actor1.removeprefix("Military Forces of ")
         ev.sub_event_type = _TERRITORY[0] if own == ev.location.country else _TERRITORY[1]
+        if own != ev.location.country and ev.actor2 is None:
+            # a state force taking a place in another country takes it from that country's forces
+            ev.actor2, ev.inter2 = f"Military Forces of {ev.location.country}", 1
     elif ev.inter1 in (2, 3, 4):
         ev.sub_event_type = _TERRITORY[1]
 
