@@ -238,3 +238,24 @@ def test_a_state_force_taking_a_foreign_place_takes_it_from_that_countrys_forces
     canonicalise_events([abroad, home], [])
     assert (abroad.sub_event_type, abroad.actor2) == ("Non-state actor overtakes territory", "Military Forces of Ukraine")
     assert (home.sub_event_type, home.actor2) == ("Government regains territory", None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Thousands of people protested in the capital of Kenya on Sunday against the new tax law.", "Peaceful protest"),
+        ("Hundreds of protesters marched in Nairobi on Monday, demanding the release of detained activists. "
+         "Police fired tear gas.", "Protest with intervention"),
+        ("As late as 1938, the historian protested that the critic's view of the tradition revived an apologia.", None),
+        ("The navy is requesting a demonstration using their warships near the coast.", None),
+        ("Each day different countries presented culinary demonstrations in the business stand arena.", None),
+    ],
+)
+def test_a_protest_crowd_is_the_protests_actor(text: str, sub: str | None) -> None:
+    events = _events(text)
+    if sub is None:
+        assert not any(e.event_type == "Protests" for e in events)
+    else:
+        assert [e.sub_event_type for e in events] == [sub]
+        assert (events[0].actor1 or "").startswith("Protesters")

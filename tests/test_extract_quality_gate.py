@@ -61,6 +61,20 @@ def test_case2021_subtype_typing_above_floor(shared_dir: Path) -> None:
     assert s["micro_f1"] >= FLOORS["case2021_micro_f1"]
 
 
+def test_case2021_end_to_end_detection_above_floor(shared_dir: Path) -> None:
+    """The whole extractor on the CASE snippets: each reports one event, so finding it (with its sub-type) is
+    detection recall; the unseen types (disasters, diplomacy, crime) should stay mostly event-free."""
+    bench = _bench("bench_case2021")
+    path = shared_dir / "data" / "events" / "case2021-task2" / "dev_half_even_ids.tsv"
+    if not path.is_file():
+        pytest.skip("CASE 2021 data absent")
+    rows = bench.load(path)
+    _, typed = bench.end_to_end([(t, g) for t, g in rows if g in bench.CODES])
+    unseen, _ = bench.end_to_end([(t, "UNSEEN") for t, g in rows if g not in bench.CODES])
+    assert typed >= FLOORS["case2021_end_to_end_typed"]
+    assert unseen <= FLOORS["case2021_end_to_end_unseen_max"]
+
+
 def test_polnear_subset_above_floor(shared_dir: Path) -> None:
     bench = _bench("bench_attribution")
     root = shared_dir / "data" / "attribution" / "polnear" / "dev"

@@ -88,7 +88,7 @@ _KILL_VERBS = frozenset({"kill", "shot dead"})  # a _ONE_KILLED hit counts only 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _QUANTIFIED = re.compile(r"\b(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+$", re.I)
 _COUNTED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|children|"
-                      r"women|men|residents|others|[a-z]+s)\b", re.I)
+                      r"women|men|residents|others|servicemen|officers|policemen|villagers|personnel|members)\b", re.I)
 
 
 _SHARE = re.compile(

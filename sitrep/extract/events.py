@@ -218,6 +218,33 @@ _POLITICAL_ARREST = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|terror\w*|
                        r"demonstrat\w*|opposition|activists?|journalists?|dissidents?|politicians?|lawmakers?|"
                        r"candidates?|party|soldiers?|troops|officers? of the|spy|spies|espionage|treason|sedition|"
                        r"coup|armed|weapons|explosives?|gang leader)\b")
+_CROWD_WORDS = frozenset(
+    "people thousands hundreds dozens scores crowds crowd residents students workers farmers teachers doctors nurses "
+    "women villagers supporters citizens activists protesters demonstrators traders drivers miners employees "
+    "pensioners youths mourners".split())
+
+
+#: A protest or riot crowd named as such ("protesters", "demonstrators", "rioters", "a mob").
+_CROWD_NOUNS = _r(r"\b(protesters|protestors|demonstrators|rioters|marchers|strikers|mob|crowds? of (people|protesters))\b")
+
+
+def _crowd_protesting(sub: str, trigger: Token | None) -> bool:
+    """"Thousands of people protested / marched / rallied ...": a crowd doing the protest verb is its own context."""
+    if trigger is None or SUB_EVENT_TO_TYPE.get(sub) != "Protests" or trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _CROWD_WORDS for c in trigger.children)
+
+
+def _verbal_protest(trigger: Token | None) -> bool:
+    """"protested that ...", "a demonstration using their warships": words or a showcase, not a street protest."""
+    if trigger is None:
+        return False
+    if trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in trigger.children):
+        return True
+    return trigger.lower_.startswith("demonstration") and any(
+        c.dep_ in ("acl", "prep") and c.lower_ in ("using", "with", "to") for c in trigger.children)
+
+
 _PROTECTION_WORDS = frozenset("protection protect shield insurance immunity shelter safeguard guarantee".split())
 
 
@@ -553,6 +580,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if sub == "Arrests" and _ORDINARY_CRIME.search(text) and not _POLITICAL_ARREST.search(text):
             continue  # "was arrested for retail theft": police blotter, not political violence (ACLED codes neither)
         trigger = _token_at(sent, sent.start_char + match.end() - 1)
+        if sub == "Peaceful protest" and _verbal_protest(trigger):
+            continue  # "X protested that the view revived ...": an objection in words, not a demonstration
         while trigger is not None and trigger.dep_ in ("compound", "amod") and trigger.head is not trigger \
                 and trigger.head.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "suicide drone attacks" → "attacks"
@@ -560,8 +589,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
-        if not has_conflict_context(body, sent.start_char, sent.end_char,
-                                    (sent.start_char + match.start(), sent.start_char + match.end()), entities):
+        if not _crowd_protesting(sub, trigger) and not has_conflict_context(
+                body, sent.start_char, sent.end_char, (sent.start_char + match.start(), sent.start_char + match.end()),
+                entities):
             continue  # "seized on an idea", "a battle of wits": no actor, weapon, casualty or conflict setting
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
@@ -573,6 +603,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
             continue
         actor1, assoc, actor2 = _actors(sent, trigger, sent_entities)
+        if actor1 is None and (_crowd_protesting(sub, trigger) or SUB_EVENT_TO_TYPE[sub] in ("Protests", "Riots")
+                               and _CROWD_NOUNS.search(text)):
+            actor1 = "rioters" if SUB_EVENT_TO_TYPE[sub] == "Riots" else "protesters"  # the crowd is the doer
         actor1 = None if actor1 and _WEAPON.search(actor1) else actor1
         actor2 = None if actor2 and _WEAPON.search(actor2) else actor2
         if actor1 is None:

@@ -160,7 +160,11 @@ def _demonstrators_first(ev: Event, hint: str | None) -> None:
     """ACLED codes the demonstrators as actor1 of every protest and riot; a state force found as the doer of a
     protest ("police", "the territory's government") is the one intervening (actor2), or no actor of a
     peaceful protest."""
-    if ev.event_type not in ("Protests", "Riots") or (ev.actor1 or "").startswith(("Protesters", "Rioters")):
+    if ev.event_type not in ("Protests", "Riots"):
+        return
+    if (ev.actor1 or "").startswith(("Protesters", "Rioters")):
+        if ev.sub_event_type == "Peaceful protest":
+            ev.actor2, ev.inter2 = None, None  # nobody acted on a peaceful protest
         return
     crowd, inter = ("Protesters", 6) if ev.event_type == "Protests" else ("Rioters", 5)
     other, other_inter = ev.actor1, ev.inter1
