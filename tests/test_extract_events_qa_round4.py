@@ -250,6 +250,8 @@ def test_a_state_force_taking_a_foreign_place_takes_it_from_that_countrys_forces
         ("As late as 1938, the historian protested that the critic's view of the tradition revived an apologia.", None),
         ("The navy is requesting a demonstration using their warships near the coast.", None),
         ("Each day different countries presented culinary demonstrations in the business stand arena.", None),
+        ("About a dozen protesters marched from the university to the park on Tuesday afternoon, calling for "
+         "justice.", "Peaceful protest"),
     ],
 )
 def test_a_protest_crowd_is_the_protests_actor(text: str, sub: str | None) -> None:
@@ -259,3 +261,16 @@ def test_a_protest_crowd_is_the_protests_actor(text: str, sub: str | None) -> No
     else:
         assert [e.sub_event_type for e in events] == [sub]
         assert (events[0].actor1 or "").startswith("Protesters")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "looting"),
+    [
+        ("Hundreds of disgruntled locals went on a looting spree in the township near the port on Tuesday.", True),
+        ("Looters ransacked a number of shops in the township on Tuesday evening.", True),
+        ("The chef burned the onions on Tuesday evening.", False),
+    ],
+)
+def test_plain_looting_needs_no_other_conflict_word(text: str, looting: bool) -> None:
+    assert any(e.sub_event_type == "Looting/property destruction" for e in _events(text)) is looting

@@ -228,11 +228,31 @@ _CROWD_WORDS = frozenset(
 _CROWD_NOUNS = _r(r"\b(protesters|protestors|demonstrators|rioters|marchers|strikers|mob|crowds? of (people|protesters))\b")
 
 
+_PROTEST_VERBS = frozenset("protest rally march gather demonstrate chant stage hold picket strike block occupy "
+                           "converge assemble".split())
+_PROTESTER_WORDS = frozenset("protesters protestors demonstrators marchers strikers".split())
+#: Unmistakable destruction of property ("went on a looting spree", "shops were looted and set alight").
+_PLAIN_DESTRUCTION = _r(r"\b(loot(ed|ing|ers)?|ransack(ed|ing)|(shops|stores|homes|houses|cars|vehicles|buildings|offices)\b"
+                        r".{0,40}\b(torched|set (ablaze|alight|on fire)|burn(ed|t) down))\b")
+
+
+_LOOTING_CROWD = _r(r"\b(looters|(?:hundreds|dozens|scores|thousands|crowds?|mobs?|groups?) of (?:[\w-]+ )?"
+                    r"(?:locals|residents|youths|people|men|protesters|rioters)|locals|youths|mobs?)\b")
+
+
 def _crowd_protesting(sub: str, trigger: Token | None) -> bool:
-    """"Thousands of people protested / marched / rallied ...": a crowd doing the protest verb is its own context."""
-    if trigger is None or SUB_EVENT_TO_TYPE.get(sub) != "Protests" or trigger.pos_ != "VERB":
+    """"Thousands of protesters rallied", "Thousands of people marched": a crowd doing a protest verb is its own
+    conflict context (the crowd or the verb is the trigger, which alone would not count)."""
+    if trigger is None or SUB_EVENT_TO_TYPE.get(sub) != "Protests":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _CROWD_WORDS for c in trigger.children)
+    for tok in trigger.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PROTEST_VERBS:
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            words = {subj.lower_} | {t.lower_ for t in subj.subtree}
+            if subj.lower_ in _CROWD_WORDS or words & _PROTESTER_WORDS:
+                return True
+    return False
 
 
 def _verbal_protest(trigger: Token | None) -> bool:
@@ -589,7 +609,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
-        if not _crowd_protesting(sub, trigger) and not has_conflict_context(
+        if not _crowd_protesting(sub, trigger) and not (sub == "Looting/property destruction" and _PLAIN_DESTRUCTION.search(
+                text)) and not has_conflict_context(
                 body, sent.start_char, sent.end_char, (sent.start_char + match.start(), sent.start_char + match.end()),
                 entities):
             continue  # "seized on an idea", "a battle of wits": no actor, weapon, casualty or conflict setting
@@ -606,6 +627,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if actor1 is None and (_crowd_protesting(sub, trigger) or SUB_EVENT_TO_TYPE[sub] in ("Protests", "Riots")
                                and _CROWD_NOUNS.search(text)):
             actor1 = "rioters" if SUB_EVENT_TO_TYPE[sub] == "Riots" else "protesters"  # the crowd is the doer
+        elif actor1 is None and sub == "Looting/property destruction" and _LOOTING_CROWD.search(text):
+            actor1 = "rioters"  # "locals went on a looting spree": a crowd, as ACLED codes it
         actor1 = None if actor1 and _WEAPON.search(actor1) else actor1
         actor2 = None if actor2 and _WEAPON.search(actor2) else actor2
         if actor1 is None:
