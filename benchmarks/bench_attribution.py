@@ -1,4 +1,4 @@
-"""PolNeAR dev split: source / cue / content span P/R/F1 (exact and overlap) of sitrep's attribution.
+"""PolNeAR dev (default) or train split: source / cue / content span P/R/F1 (exact and overlap) of sitrep's attribution.
 
 Data: ../shared/data/attribution/polnear/dev (84 articles, BRAT standoff; one annotator per article = the
 first .ann file in name order). Each gold attribution gives one Source, Cue and Content span (discontinuous
@@ -11,7 +11,7 @@ content only. The relevance gate is switched off (political news has no conflict
 
 Anchor: Citron (BBC, Newell et al. data differ) reports source F1 82.0 and quote/content F1 56.7 (exact).
 
-    .venv/bin/python benchmarks/bench_attribution.py [--limit N] [--skip N]
+    .venv/bin/python benchmarks/bench_attribution.py [--split dev|train] [--limit N] [--skip N]
 """
 
 from __future__ import annotations
@@ -171,12 +171,14 @@ def gold_events(ann: Path) -> list[dict[str, tuple[int, int]]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "train"), default="dev",
+                    help="PolNeAR split to score (tune rules on train, report dev as held out)")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (a held-out slice)")
     ap.add_argument("--misses", type=int, default=0,
                     help="print up to N unmatched gold attributions (source | cue | content, overlap) per article")
     args = ap.parse_args()
-    root = SHARED / "data" / "attribution" / "polnear" / "dev"
+    root = SHARED / "data" / "attribution" / "polnear" / args.split
     if not root.is_dir():
         print(f"PolNeAR not found at {root}")
         return 0
@@ -203,7 +205,7 @@ def main() -> int:
                 tot[0] += tp
                 tot[1] += fp
                 tot[2] += fn
-    print(f"PolNeAR dev: {n} articles (one annotator each)")
+    print(f"PolNeAR {args.split}: {n} articles (one annotator each)")
     for (r, m), (tp, fp, fn) in totals.items():
         p = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0

@@ -274,3 +274,10 @@ def test_a_protest_crowd_is_the_protests_actor(text: str, sub: str | None) -> No
 )
 def test_plain_looting_needs_no_other_conflict_word(text: str, looting: bool) -> None:
     assert any(e.sub_event_type == "Looting/property destruction" for e in _events(text)) is looting
+
+
+def test_armed_is_no_force_noun_on_its_own() -> None:
+    from sitrep.resolve.actors import canonical_actor
+
+    assert canonical_actor("The armed Lebanese group", "Israel")[0] == "Unidentified Armed Group (Lebanon)"
+    assert canonical_actor("Ukrainian armed forces", "Israel")[0] == "Military Forces of Ukraine"

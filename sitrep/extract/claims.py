@@ -74,11 +74,14 @@ from sitrep.extract.claim_spans import (
     written_source,
 )
 from sitrep.extract.claim_stance import (
+    ASPECT_VERBS,
     BELIEF_CUE_RE,
     CLAUSE_STANCE_VERBS,
     as_put_it,
     not_a_new_attribution,
     outside_clause,
+    phrase_content,
+    speaking_subjects,
     stance_adjective,
     stance_clause,
     statement_object,
@@ -538,19 +541,24 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         finding = lemma == "find" and document_subject(tok)
         no_comment = no_comment_token(tok)
         # "“...,” she continued." / "Caddell continued:": a speaker going on (a person, never "fighting continued")
-        continuing = lemma == "continue" and not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not any(
-            qa > tok.idx for qa, _ in quote_regions) for c in tok.children) \
+        # (a clause before the cue is the quotation going on: "“...,” he continued"; never "continued to fight")
+        continuing = lemma == "continue" and not any(
+            c.dep_ in ("dobj", "prep") or c.dep_ == "xcomp" and (c.i > tok.i or not quote_regions)
+            or c.dep_ == "ccomp" and not quote_regions for c in tok.children) \
             and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.ent_type_ == "PERSON") for c in tok.children)
         stance = lemma in CLAUSE_STANCE_VERBS and stance_clause(tok)
         stance_adj = stance_adjective(tok) if lemma == "be" else None
         statement_obj = statement_object(tok, lemma)
         as_put = as_put_it(tok, lemma)
+        phrase = phrase_content(tok, lemma) if statement_obj is None else None  # "pointed to X", "a poll shows X"
         if lemma not in ATTRIBUTION_VERBS and not (witness or no_comment or finding or continuing or stance
-                                                   or stance_adj is not None or statement_obj is not None or as_put):
+                                                   or stance_adj is not None or statement_obj is not None or as_put
+                                                   or phrase is not None):
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) > 1:  # "CAIRO, June 2 (Wire) - Israel's military denied": the dateline is no speaker
             subjects = [c for c in subjects if not (c.text.isupper() and len(c.text) > 2)] or subjects
+        subjects = speaking_subjects(subjects, tok)
         subj = subjects[0] if subjects else None
         split_subject = len(subjects) > 1 and any(c.dep_ == "cc" for c in subjects[0].children)
         if split_subject:
@@ -561,7 +569,9 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
             tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
         ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG" or statement_obj is not None
-               or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS):
+               or phrase is not None
+               or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS
+               or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECT_VERBS):
             # "X said ..., adding that ...", "The gangs have long opposed Henry, noting that ...": X speaks
             holder = tok.head
             if tok.tag_ == "VBG" and holder.dep_ == "ccomp" and holder.head.lemma_.lower() in ATTRIBUTION_VERBS \
@@ -572,6 +582,12 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             subj = subject_after_quote(sent, tok, quote_regions) or subj
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
             continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and (subj.head.i == tok.i or tok.dep_ in ("acl", "relcl") and subj.i == tok.head.i
+                           or tok.dep_ == "xcomp" and any(c.tag_ == "MD" for c in tok.head.children)):
+            # "for people to see ...", "a duty to remind ...", "people will begin to think ...": a purpose, a duty
+            # or a future, no one's statement
+            continue
         if not_a_new_attribution(sent, tok, lemma, subj, bool(quote_regions)):
             continue
         subj = speaker_of_recording(subj, tok)
@@ -580,11 +596,18 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         content: tuple[int, int] | None = None
         if stance_adj is not None and not content_toks:
             continue
-        if content_toks:
+        in_quote = any(qa <= tok.idx < qb for qa, qb in quote_regions)
+        if phrase is not None and lemma not in ATTRIBUTION_VERBS and not stance:
+            if in_quote:  # "pointed to X", "made clear that ...": the phrase's own content, outside quotations
+                continue
+            content, content_toks = phrase[0], [tok]
+        elif content_toks:
             content = span_of(content_toks)
             content = _with_trailing_conjunct(sent, content)
-            if any(qa <= tok.idx < qb for qa, qb in quote_regions):
+            if in_quote:
                 continue  # an attribution verb inside a quotation is part of the content
+        elif phrase is not None and not in_quote:
+            content, content_toks = phrase[0], [tok]  # "referred to X as Y", "is calling for X to ..."
         elif quote and not any(qa <= tok.idx < qb for qa, qb in quote_regions):
             content = quote
         elif lemma in _OBJECT_CONTENT_VERBS or witness or statement_obj is not None:
@@ -647,7 +670,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         # The cue: the verb with its auxiliaries/adverbs/particles ("officially confirmed", "took to X to say").
         cue_toks = sorted(
             [tok] + [c for c in tok.children if c.dep_ in ("advmod", "prt", "neg", "aux", "auxpass")
-                     and c.i < tok.i + 2 and abs(c.i - tok.i) <= 2],
+                     and c.i < tok.i + 2 and abs(c.i - tok.i) <= 2 and c.lower_ not in ("where", "when", "how", "why")],
             key=lambda t: t.i,
         )
         cue = " ".join(t.text for t in cue_toks)
@@ -658,6 +681,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             cue = doc_text(sent.doc)[cue_toks[0].idx : cue_end]
         if no_comment is not None:
             cue = doc_text(sent.doc)[tok.idx : no_comment.idx + len(no_comment.text)]
+        elif phrase is not None and phrase[1].i > tok.i and cue.endswith(tok.text):
+            cue = cue + doc_text(sent.doc)[tok.idx + len(tok.text) : phrase[1].idx + len(phrase[1].text)]
         elif lemma == "call" and content[0] > tok.idx and sent.doc[tok.i + 1].lower_ == "for":
             cue = f"{cue} for"  # PolNeAR marks the particle: "called for"
         else:
@@ -756,12 +781,20 @@ def _coordinated_source(
 _SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+[\"“‘']?(?P<what>\S.{15,})$", re.S)
 
 
+_DASH_SPEAKER_LABEL = re.compile(
+    r"^(?:.*?\s[-–—]\s*(?:More\s+from\s+)?|More\s+from\s+)(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+"
+    r"(?=[\"“‘])(?P<what>\S.{15,})$", re.S)
+
+
 def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sources,
                          headline: bool = False) -> Claim | None:
     """"Pence: We will win Ohio" / "Caddell continued: ...": a named person or organisation, a colon and a
     statement. Only when the label is exactly a PERSON/ORG name (a "KYIV:" dateline is a place and never counts)."""
     span = sentence_span(sent)
     m = _SPEAKER_LABEL.match(span.text)
+    if m is None:  # "HEADLINE - Name Surname: “...”", "More from Name: “...”": a label after a dash, then a quotation
+        m = _DASH_SPEAKER_LABEL.match(span.text)
+        headline = False
     if m is None:
         return None
     who = m.group("who").strip()

@@ -26,7 +26,7 @@ _FORCE_WORDS = re.compile(
 
 def _phrase(tok: Token, limit: Token | None = None) -> str:
     toks = [t for t in tok.subtree if limit is None or t.i < limit.i or t.i > limit.i]
-    toks = [t for t in toks if t.dep_ not in ("relcl", "acl", "appos") or t is tok]
+    toks = [t for t in toks if t.dep_ not in ("relcl", "acl", "appos") or t.i == tok.i]
     # keep only the contiguous run around tok
     idx = sorted(t.i for t in toks)
     run = [tok.i]
@@ -89,8 +89,8 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                     actor1 = actor1 or _phrase(c)
             if actor1 is None and noun.dep_ in ("nsubj", "dobj", "pobj"):
                 h = noun.head.head if noun.dep_ == "pobj" else noun.head
-                subj = next((c for c in h.children if c.dep_ == "nsubj" and c is not noun), None)
-                while subj is None and h.dep_ in ("xcomp", "conj") and h.head is not h:
+                subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i != noun.i), None)
+                while subj is None and h.dep_ in ("xcomp", "conj") and h.head.i != h.i:
                     h = h.head  # "a spokesman claimed to have launched attacks": the claimant's side
                     subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
                 if subj is not None and noun.dep_ != "nsubj":
@@ -111,7 +111,7 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
     # "Hezbollah said it fired ...": a pronoun doer is the speaker.
     if actor1 and actor1.lower() in ("it", "they", "we", "he", "she") and trigger is not None:
         head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head.i != head.i:
             head = head.head
             spk = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if spk is not None and spk.lower_ not in ("it", "they", "we"):
@@ -247,7 +247,7 @@ def _weapon_subject(trigger: Token | None) -> bool:
 def _force_with_owner(force: Token) -> str:
     """A force noun with the nationality that modifies it or the phrase it modifies: "Israeli military"."""
     holder = force.head if force.dep_ in ("amod", "compound") else force
-    owners = [c for c in holder.children if c.dep_ in ("amod", "compound") and c is not force and c.i < force.i
+    owners = [c for c in holder.children if c.dep_ in ("amod", "compound") and c.i != force.i and c.i < force.i
               and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text))]
     return " ".join([*(c.text for c in owners[:1]), force.text])
 

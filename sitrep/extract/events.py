@@ -311,7 +311,7 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
                 if not any(x.lower_ == "have" for x in tok.children if x.dep_ == "aux"):
                     return False
     head = verb
-    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
         if head.dep_ != "ROOT" or verb.dep_ == "xcomp":
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children) and verb.dep_ == "xcomp":
@@ -602,7 +602,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         trigger = _token_at(sent, sent.start_char + match.end() - 1)
         if sub == "Peaceful protest" and _verbal_protest(trigger):
             continue  # "X protested that the view revived ...": an objection in words, not a demonstration
-        while trigger is not None and trigger.dep_ in ("compound", "amod") and trigger.head is not trigger \
+        while trigger is not None and trigger.dep_ in ("compound", "amod") and trigger.head.i != trigger.i \
                 and trigger.head.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "suicide drone attacks" → "attacks"
         if not _is_salient(sent, trigger, sent.start_char + match.start()):

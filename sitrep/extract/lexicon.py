@@ -151,7 +151,7 @@ def find_country_mention(text: str) -> str | None:
 FORCE_NOUNS = frozenset(
     "troops troop forces force soldiers soldier military army armies servicemen serviceman personnel units "
     "defenders defender fighters marines navy airforce paratroopers infantry commandos mercenaries "
-    "military personnel armed forces gunners sappers warplanes jets aircraft drones artillery".split()
+    "gunners sappers warplanes jets aircraft drones artillery".split()  # (one word each: "armed" alone is no force)
 )
 POLICE_NOUNS = frozenset("police policemen policeman gendarmes gendarmerie".split())
 CIVILIAN_NOUNS = frozenset(
@@ -198,7 +198,7 @@ ATTRIBUTION_VERBS = frozenset(
     "question assess conclude testify told respond reply answer comment recount recall affirm maintain charge "
     "observe inform brief specify ask demand urge vow promise plan want criticize criticise accuse respond point "
     "argue contend caution pledge concede signal propose recommend urge threaten boast lament complain "
-    "acknowledge forecast hint imply speculate stress underline".split()
+    "acknowledge forecast hint imply speculate stress underline joke quip retort exclaim remark muse scoff".split()
 )
 #: Nouns that head a source's statement ("in a statement", "the report said").
 STATEMENT_NOUNS = frozenset(
