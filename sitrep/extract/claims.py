@@ -46,6 +46,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.claim_naming import (
+    canonical_source,
+    classify_phrase,
+    clean_source,
+    entities_in,
+)
 from sitrep.extract.claim_quotes import (
     dash_signed_quotes,
     quote_content,
@@ -93,11 +99,7 @@ from sitrep.extract.lexicon import (
     DISPUTED,
     GOV_WORDS,
     HEDGE_RE,
-    MEDIA_WORDS,
-    METONYMS,
     MIL_WORDS,
-    ORG_WORDS,
-    STATEMENT_NOUNS,
     UNCONFIRMED,
 )
 from sitrep.extract.nlp import doc_text
@@ -129,11 +131,6 @@ _BACKREF_RE = re.compile(
 _ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 
-def _clean_source(text: str) -> str:
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:"), flags=re.I)
-    return re.sub(r"['’]s$", "", text).strip()
-
-
 class _Sources:
     """Recency memory for pronoun resolution."""
 
@@ -158,93 +155,6 @@ class _Sources:
             self.last_plural = (source, text, stype)
         if stype == "anonymous" and source:
             self.last_anonymous = source
-
-
-def source_type_of(text: str, entities: list[Entity]) -> SourceType:
-    """Classify a source phrase: person, government, military, organization, media, anonymous, document."""
-    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
-    labels = {e.label for e in entities}
-    low = _clean_source(text).lower()
-    if low in METONYMS:
-        return "government"
-    if labels & {"MILITARY_UNIT", "ARMED_ACTOR"}:
-        return "military"
-    if "ORG" in labels and words & {"center", "centre", "institute", "foundation", "university", "council"}:
-        return "organization"
-    if words & MEDIA_WORDS and not words & {"spokesman", "spokeswoman", "spokesperson"}:
-        return "media"
-    if "PERSON" in labels and not (words & {"channel", "account", "office", "ministry"}):
-        return "person"
-    if words & {"unidentified", "unnamed", "anonymous", "multiple", "some", "several"} or (
-        words & ANONYMOUS_HEADS and not labels & {"PERSON", "ORG", "GPE", "MILITARY_UNIT", "NORP", "ARMED_ACTOR"}
-    ):
-        return "anonymous"
-    if words & {"ministry", "minister", "government", "president", "governor", "mayor", "department", "kremlin",
-                 "cabinet", "presidency"}:
-        return "government"
-    if words & MIL_WORDS or labels & {"MILITARY_UNIT", "ARMED_ACTOR"}:
-        return "military"
-    if words & GOV_WORDS or "GPE" in labels:
-        return "government"
-    if words & STATEMENT_NOUNS or words & {"document", "documents", "footage", "video", "data"}:
-        return "document"
-    if "ORG" in labels or words & ORG_WORDS:
-        return "organization"
-    if words & {"he", "she"}:
-        return "person"
-    return "organization" if labels & {"ORG"} else "anonymous"
-
-
-def _classify_phrase(text: str, start: int, entities: list[Entity]) -> SourceType:
-    """source_type of a source phrase, judged on its head part (before an apposition or "citing")."""
-    head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
-    return source_type_of(head_part, _entities_in(entities, start, start + len(head_part)))
-
-
-def _entities_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
-    return [e for e in entities if e.start >= start and e.end <= end]
-
-
-_TITLED_NAME = re.compile(
-    r"\b(?i:governor|mayor|spokesman|spokeswoman|spokesperson|minister|president|commander|chief|prosecutor|"
-    r"ambassador|envoy|general|colonel|senator|sen\.|gov\.|rep\.)\s+(?P<name>(?:[A-Z][a-z][\w'’-]*\s+){1,2}"
-    r"[A-Z][a-z][\w'’-]*)$")
-
-
-def _canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
-    """The canonical name of a source phrase: its head's entity canonical, else the cleaned phrase."""
-    a, b = span_of(tokens)
-    ents = [e for e in _entities_in(entities, a, b) if e.label not in ("DATE", "TIME", "CARDINAL")]
-    text = doc_text(tokens[0].doc)[a:b]
-    # Cut appositions and "citing ..." tails: "Vadym Mysnyk, a spokesperson ..." → "Vadym Mysnyk"; and a
-    # trailing place: "An AFP journalist in Gaza" → "AFP journalist".
-    head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
-    head_part = re.sub(r"(?<=\w)\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$", "", head_part)
-    titled = _TITLED_NAME.search(head_part)
-    if titled is not None and all(e.label != "PERSON" for e in ents):
-        return titled.group("name")  # "Odesa Oblast Governor Oleh Kiper" (no PERSON entity) → "Oleh Kiper"
-    idx = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in idx or t.head.i == t.i), tokens[-1])
-    person_at_root = [e for e in ents if e.label == "PERSON" and e.start <= root.idx < e.end]
-    if person_at_root:  # "Party (SAD) chief Sukhbir Singh Badal": the person is the head, the rest a title
-        return person_at_root[0].canonical or person_at_root[0].text
-    if ents:
-        first = ents[0]
-        if first.start - a <= 4 and first.label in ("PERSON", "ORG", "MILITARY_UNIT", "GPE", "NORP", "ARMED_ACTOR"):
-            # "X's Telegram channel", "the Telegram channel of X", "AFP journalists", "Ukrainian military
-            # bloggers": the entity only qualifies the speaker; keep the whole head phrase.
-            if re.search(r"\b(channel|account|office|spokesman|spokeswoman|spokesperson|ministry|journalists?|"
-                         r"photographers?|reporters?|correspondents?|bloggers?)\b",
-                         head_part, re.I) and len(head_part) > len(first.text) + 3:
-                return _clean_source(head_part)
-            if root.pos_ == "PROPN" and not first.start <= root.idx < first.end and root.idx < a + len(head_part):
-                return _clean_source(head_part)  # "The BBC's Russian Service": a named unit of the entity
-            if first.label in ("NORP", "GPE") and first.end < a + len(head_part) - 2:
-                return _clean_source(head_part)  # "Ukrainian media outlets": the nationality is a modifier
-            name = _clean_source(first.text) if first.label == "ARMED_ACTOR" else (first.canonical or _clean_source(first.text))
-            acro = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", doc_text(tokens[0].doc)[first.end : first.end + 12])
-            return f"{name} ({acro.group(1)})" if acro else name
-    return _clean_source(head_part)
 
 
 def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Claim]:
@@ -451,7 +361,7 @@ def _resolve_source(
                 if toks:
                     a, b = span_of(toks)
                     text = doc_text(subj.doc)[a:b]
-                    return _canonical_source(toks, entities), text, _classify_phrase(text, a, entities)
+                    return canonical_source(toks, entities), text, classify_phrase(text, a, entities)
         if low == "they" and memory.last_plural:
             return memory.last_plural[0], subj.text, memory.last_plural[2]
         if memory.last_any:
@@ -461,7 +371,7 @@ def _resolve_source(
         # "Another said": another of the sources just cited ("security sources" → "another security source")
         base = re.sub(r"s$", "", memory.last_anonymous.split(" of ")[-1])
         base = re.sub(r"^(?:one|another|other)\s+", "", base, flags=re.I)
-        source = f"{low} {_clean_source(base)}"
+        source = f"{low} {clean_source(base)}"
         memory.remember(source, subj.text, "anonymous", singular=True, at=subj.idx)
         return source, subj.text, "anonymous"
     partitive = _partitive_of_last_anonymous(subj, memory)
@@ -490,12 +400,12 @@ def _resolve_source(
         return None, None, None
     a, b = span_of(toks)
     text = doc_text(subj.doc)[a:b]
-    stype = _classify_phrase(text, a, entities)
+    stype = classify_phrase(text, a, entities)
     written = subj.text if low in _RELATIVE else written_source(head, toks, verb)
-    ents = _entities_in(entities, a, b)
-    source = _canonical_source(toks, entities)
+    ents = entities_in(entities, a, b)
+    source = canonical_source(toks, entities)
     if stype == "anonymous" and not ents:
-        source = _clean_source(text)
+        source = clean_source(text)
     if re.match(r"(its|their)\s", text, re.I):
         # "..., its military announced": the owner is the sentence's first country or organisation
         sent_start = subj.sent.start_char
@@ -517,7 +427,7 @@ def _partitive_of_last_anonymous(subj: Token, memory: _Sources) -> str | None:
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or pobj.lemma_.lower() not in ANONYMOUS_HEADS:
         return None
-    base = _clean_source(memory.last_anonymous.split(" of ")[-1])
+    base = clean_source(memory.last_anonymous.split(" of ")[-1])
     base = re.sub(r"^(?:one|another)\s+", "", base, flags=re.I)
     if not re.search(rf"\b{re.escape(pobj.lemma_.lower())}s?$", base, re.I):
         return None
@@ -738,8 +648,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if content[1] - content[0] < 8:
             continue
         text = doc_text(sent.doc)[a:b]
-        stype = _classify_phrase(text, a, entities)
-        source = _canonical_source(src_toks, entities)
+        stype = classify_phrase(text, a, entities)
+        source = canonical_source(src_toks, entities)
         memory.remember(source, text, stype)
         out.append(_make_claim(sent, content, source, text, stype, "according to"))
         used_content.append(content)
@@ -774,8 +684,8 @@ def _coordinated_source(
     first = [t for t in toks if t.i < left - 1 and not t.is_space]
     if not first:
         return found
-    return _canonical_source(first, entities) + " and " + _clean_source(doc_text(sent.doc)[subj.left_edge.idx:b]), text, \
-        _classify_phrase(text, a, entities)
+    return canonical_source(first, entities) + " and " + clean_source(doc_text(sent.doc)[subj.left_edge.idx:b]), text, \
+        classify_phrase(text, a, entities)
 
 
 _SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+[\"“‘']?(?P<what>\S.{15,})$", re.S)
