@@ -176,3 +176,23 @@ def test_a_relative_adverb_is_no_part_of_the_cue() -> None:
 def test_a_named_speaker_offering_a_view_is_a_claim() -> None:
     c = _one("The minister offered a blunt assessment of the talks on Monday.")
     assert (c.source_text, c.cue) == ("The minister", "offered")
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "cited", "content"),
+    [
+        ("Reuters, citing two security sources, reported that the convoy was hit.", "Reuters",
+         "two security sources", "the convoy was hit"),
+        ("The agency said, citing a senior official, that talks would resume on Monday.", "The agency",
+         "a senior official", "talks would resume on Monday"),
+        ("The army said two soldiers were killed, citing a field report.", "The army", "a field report",
+         "two soldiers were killed"),
+        ("Journalist Jane Holloway wrote on X, citing the Telegram channel Rybar, that enemy troops had entered "
+         "the village.", "Journalist Jane Holloway", "the Telegram channel Rybar", "enemy troops had entered the village"),
+    ],
+)
+def test_a_cited_source_is_its_own_claim_and_not_part_of_the_content(text: str, outer: str, cited: str,
+                                                                        content: str) -> None:
+    got = {(c.source_text, c.cue, c.text) for c in _claims(text)}
+    assert (cited, "citing", content) in got, got
+    assert any(src == outer and cue != "citing" and txt == content for src, cue, txt in got), got

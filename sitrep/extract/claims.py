@@ -10,7 +10,8 @@ Rules over the dependency parse (one pass per sentence):
 3. Adverbial hedges with no other cue ("reportedly", "allegedly") → an unattributed claim.
 4. Pronoun sources ("he told", "she added") → the most recent named source of the same kind
    (person for he/she, otherwise any); relative pronouns ("..., which claims") → the noun
-   phrase the clause modifies; "X, citing Y" keeps X as source and Y in ``source_text``.
+   phrase the clause modifies; "X, citing Y, reported ..." gives X's claim and Y's claim (cue "citing") with the
+   same content, and "citing Y" is never part of the content.
 5. ``hedged`` from hedge words in the content or cue; ``verification`` from verification
    language in the sentence, or in the next sentence when it refers back ("cannot confirm
    its veracity", "also unconfirmed"), or from the cue itself (confirm → confirmed,
@@ -229,7 +230,11 @@ def _continued_quote(sent: SpacySpan, previous: Claim) -> Claim | None:
 def _content_tokens(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
-            return subtree_without(child, frozenset())
+            return _without_citing(child, subtree_without(child, frozenset()))
+    for child in verb.children:  # "wrote on X, citing Y, that ...": a that-clause the parser made adverbial
+        mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if child.dep_ == "advcl" and mark is not None and mark.i > verb.i:
+            return [t for t in _without_citing(child, subtree_without(child, frozenset())) if t.i > mark.i]
     for child in verb.children:  # "said in a statement that ...": the parser hangs the clause on the noun
         if child.dep_ == "prep" and child.i == verb.i + 1:
             for pobj in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
@@ -237,6 +242,39 @@ def _content_tokens(verb: Token) -> list[Token] | None:
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
                 if clause is not None:
                     return subtree_without(clause, frozenset())
+    return None
+
+
+def _citing(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in ("cite", "quote")
+
+
+def _without_citing(clause: Token, toks: list[Token]) -> list[Token]:
+    """A content clause without the speaker's "citing Y" ("said, citing an official, that ...", "said ..., citing
+    a report"): that names the speaker's source, not what is claimed."""
+    drop = {t.i for c in clause.children if _citing(c) for t in c.subtree}
+    kept = [t for t in toks if t.i not in drop]
+    while kept and (kept[0].is_punct or kept[0].is_space):
+        kept.pop(0)
+    while kept and (kept[-1].is_punct and kept[-1].text in ",;" or kept[-1].is_space):
+        kept.pop()
+    return kept or toks
+
+
+def _cited_source(verb: Token, content_toks: list[Token] | None) -> Token | None:
+    """The source a speaker cites ("X, citing two security sources, reported ...", "X wrote, citing the channel Y,
+    that ...", "X said ..., citing a report"): the object of "citing"/"quoting" on the cue or on the root of its
+    content clause."""
+    holders = [verb]
+    if content_toks:
+        idx = {t.i for t in content_toks}
+        roots = [t for t in content_toks if t.head.i not in idx]
+        holders += [r.head if r.head.dep_ in ("ccomp", "advcl") and r.head.i != verb.i else r for r in roots[:1]]
+    for holder in holders:
+        for c in holder.children:
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None) if _citing(c) else None
+            if obj is not None:
+                return obj
     return None
 
 
@@ -603,6 +641,11 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if evidence is not None:
             claim.evidence = evidence
         out.append(claim)
+        cited = _cited_source(tok, content_toks)
+        if cited is not None:  # "Reuters, citing two security sources, reported ...": the sources cited claim it too
+            c_source, c_text, c_type = _resolve_source(cited, entities, memory, cited.head, content)
+            if c_text:
+                out.append(_make_claim(sent, content, c_source, c_text, c_type, cited.head.text))
         if statement_obj is None:  # "questioned the governor's claim that ...": the owner's claim stands too
             used_content.append(content)
         memory.last_claim = (source, stype, sent.start_char)
