@@ -281,3 +281,17 @@ def test_armed_is_no_force_noun_on_its_own() -> None:
 
     assert canonical_actor("The armed Lebanese group", "Israel")[0] == "Unidentified Armed Group (Lebanon)"
     assert canonical_actor("Ukrainian armed forces", "Israel")[0] == "Military Forces of Ukraine"
+
+
+@pytest.mark.slow
+def test_an_unambiguous_attack_with_place_and_day_is_an_event_without_a_named_doer() -> None:
+    events = _events("Grenades were hurled at a police patrol in Dorval district of Kenya on Saturday.")
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+    assert _events("A furnace at a cast iron plant exploded in the Dorval district of Kenya on Thursday morning.") == []
+
+
+@pytest.mark.slow
+def test_an_event_dated_years_before_the_publication_is_history() -> None:
+    text = "On April 12, 1986, rebels hurled grenades at a police patrol in the Dorval district of Kenya."
+    assert _events(text, Article(outlet="Test Wire", published="2006-12-19")) == []
+    assert len(_events(text, Article(outlet="Test Wire", published="1986-04-14"))) == 1

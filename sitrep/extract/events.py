@@ -265,6 +265,12 @@ def _verbal_protest(trigger: Token | None) -> bool:
         c.dep_ in ("acl", "prep") and c.lower_ in ("using", "with", "to") for c in trigger.children)
 
 
+#: Triggers that name violence unambiguously (a grenade, an IED, a suicide bomber, an air strike, a kidnapping,
+#: rape; never "bomb" or "exploded", which tests and accidents share): a report of one with its place and day is
+#: an event even when the doer is unnamed.
+_UNAMBIGUOUS = _r(r"\b(ieds?|improvised|landmines?|roadside|car bomb|booby|explosive devices?|grenades?|suicide|"
+                  r"air ?strikes?|airstrikes?|drone strikes?|kidnap\w*|abduct\w*|rap(e|ed)|sexual\w*|chemical|chlorine|"
+                  r"sarin)\b")
 _PROTECTION_WORDS = frozenset("protection protect shield insurance immunity shelter safeguard guarantee".split())
 
 
@@ -687,8 +693,14 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                     if country and (d.actor2 is None or country_of(d.actor2.split()[0]) != country):
                         d.actor1 = f"Military Forces of {country}"
                         break
-        if d.actor1 is None and d.fatalities is None and d.injured is None:
-            continue  # no doer and no casualties: a generic mention, not a codable event
+        year = re.search(r"\b(\d{4})\b", d.date_text or "")
+        if year and article.published and int(year.group(1)) < int(article.published[:4]) - 1:
+            continue  # "On April 12, 1986, ..." in a 2006 article: history, not a report
+        if d.actor1 is None and d.fatalities is None and d.injured is None and not (
+                _UNAMBIGUOUS.search(d.trigger or "") and d.location.name and d.date_text):
+            # no doer and no casualties: a generic mention, not a codable event; unless the trigger can only mean
+            # violence and the text gives its place and day ("grenades were hurled at a patrol in X on Saturday")
+            continue
         n = len(events) + 1
         events.append(
             Event(
