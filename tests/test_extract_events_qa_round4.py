@@ -295,3 +295,9 @@ def test_an_event_dated_years_before_the_publication_is_history() -> None:
     text = "On April 12, 1986, rebels hurled grenades at a police patrol in the Dorval district of Kenya."
     assert _events(text, Article(outlet="Test Wire", published="2006-12-19")) == []
     assert len(_events(text, Article(outlet="Test Wire", published="1986-04-14"))) == 1
+
+
+@pytest.mark.slow
+def test_a_short_protest_report_passes_the_relevance_gate() -> None:
+    events = _events("Thousands of people marched in the capital of Kenya against corruption on Sunday.", gate=True)
+    assert [e.event_type for e in events] == ["Protests"]

@@ -229,7 +229,7 @@ _CROWD_NOUNS = _r(r"\b(protesters|protestors|demonstrators|rioters|marchers|stri
 
 
 _PROTEST_VERBS = frozenset("protest rally march gather demonstrate chant stage hold picket strike block occupy "
-                           "converge assemble".split())
+                           "converge assemble participate join".split())
 _PROTESTER_WORDS = frozenset("protesters protestors demonstrators marchers strikers".split())
 #: Unmistakable destruction of property ("went on a looting spree", "shops were looted and set alight").
 _PLAIN_DESTRUCTION = _r(r"\b(loot(ed|ing|ers)?|ransack(ed|ing)|(shops|stores|homes|houses|cars|vehicles|buildings|offices)\b"
