@@ -6,9 +6,10 @@ of a quotation whose parse broke, quotations signed with a dash ("“...” ― 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import HEDGE_RE
+from sitrep.extract.lexicon import HEDGE_RE, STATEMENT_NOUNS
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Claim, Entity, SourceType, Span
 
@@ -146,3 +147,48 @@ def transcript_claims(body: str, sents: list[SpacySpan]) -> list[tuple[int, Clai
         out.append((si, Claim(id="", text=text, source=who.title(), source_text=who, source_type="person", cue=":",
                               hedged=hedged, evidence=Span(text=body[m.start("who") : b], start=m.start("who"), end=b))))
     return out
+
+
+def named_elsewhere(who: str, entities: list[Entity], a: int, b: int) -> list[Entity]:
+    """A label the NER took for a place ("Graham: ..." tagged GPE in a headline) that the text names as a person or
+    organisation elsewhere ("Senator Lindsey Graham"): that entity, else nothing. One or two capitalised words only,
+    so a place label ("Ukraine: ...") that is never a person stays out."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", who):
+        return []
+    for e in entities:
+        if e.label in ("PERSON", "ORG") and not (e.start < b and e.end > a) and (
+                e.text == who or e.text.endswith(" " + who) and e.label == "PERSON"):
+            return [e]
+    return []
+
+
+def colon_quote(sent: SpacySpan, speaker_like: Callable[[Token], bool]) -> tuple[Token, str, tuple[int, int]] | None:
+    """"Trump went even further: “If he ...”", "The ministry was blunt: “We will ...”": a main clause whose subject
+    can speak, then a colon and a quotation. Returns the subject, the cue (the verb to the colon) and the quotation
+    (to its closing mark, or the sentence end when it runs on)."""
+    body = doc_text(sent.doc)
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= sent.end:
+        return None
+    rest = body[colon.idx + 1 : sent.end_char]
+    m = re.match(r"\s*(?:“|\"|'')", rest)
+    if m is None:
+        return None
+    # the clause before the colon: its verb is the root, or the parser hung it on the quotation's verb
+    verb = next((t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                 and (t.dep_ == "ROOT" or t.head.i > colon.i)), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb is not None else None
+    if verb is None or subj is None or not speaker_like(subj) or subj.lower_ in ("it", "this", "that"):
+        return None
+    if colon.i - subj.i > 15 or QUOTE_MARK.search(doc_text(sent.doc), subj.idx, colon.idx):
+        return None  # a long or quoted stretch before the colon: sentences glued together, not one clause
+    if verb.lemma_.lower() == "be" and subj.lemma_.lower() in STATEMENT_NOUNS:
+        return None  # "The message was clear: “...”": whose message the sentence does not say
+    start = colon.idx + 1 + m.end()
+    close = QUOTE_MARK.search(body, start, sent.end_char)
+    end = close.start() if close is not None else sent.end_char
+    text = body[start:end].rstrip()
+    if len(text) < 8:
+        return None
+    cue_start = min([verb.idx] + [c.idx for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i])
+    return subj, body[cue_start : colon.idx + 1], (start, start + len(text))

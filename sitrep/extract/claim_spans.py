@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import STATEMENT_NOUNS
+from sitrep.extract.lexicon import ATTRIBUTION_VERBS, STATEMENT_NOUNS
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Span
 
@@ -215,21 +215,208 @@ def object_phrase_content(verb: Token, lemma: str, no_comment: Token | None) -> 
 
 
 
-def quote_before(sent: SpacySpan, verb: Token, subj: Token) -> tuple[tuple[int, int], Span] | None:
-    """A sentence that is only "X said." after a sentence ending in a closing quotation mark: that quotation
-    is the statement (the sentence splitter cut "“...?” X said." after the question mark)."""
+#: Dependents a bare "X said." / "X told reporters on Monday." may keep after the cue: the addressee, time, place,
+#: medium and circumstance ("as he launched the process"), never a statement of its own.
+_BARE_CUE_DEPS = frozenset("prep npadvmod advmod advcl dative agent prt punct".split())
+
+
+def bare_cue(sent: SpacySpan, verb: Token, subj: Token) -> bool:
+    """The sentence is only a speaker and a cue ("Rubio said.", "Renteria told reporters during the call.", "he
+    wrote on Twitter on Monday."): every other word hangs after the cue as an addressee or a circumstance."""
+    subj_ids = {x.i for x in subj.subtree}
+    if subj.i > verb.i or verb.tag_ == "VBG" or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
+        return False  # (a progressive "X's metaphor is telling" is no cue)
+    allowed = set(_BARE_CUE_DEPS) | ({"dobj"} if verb.lemma_.lower() == "tell" else set())
+    for c in verb.children:
+        if c.i in subj_ids or c.is_punct or c.is_space or c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i:
+            continue
+        if c.i < verb.i or c.dep_ not in allowed:
+            return False
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if sent.start == 0 or any(t.i not in {x.i for x in subj.subtree} and t.i != verb.i for t in words):
+    verb_tree = {x.i for x in verb.subtree}
+    return all(t.i in verb_tree for t in words) and len(words) <= 25
+
+
+def _quotation_ending(body: str, close: int, para_start: int) -> int | None:
+    """Start of the quotation that closes at ``close`` (the closing mark's offset): the nearest opening mark before
+    it in the same paragraph; "''" and straight quotes pair with the same mark. None when none opens there."""
+    mark = body[close]
+    region = body[para_start:close]
+    if mark == "”":
+        at = region.rfind("“")
+        alt = region.rfind('"')  # a straight opener closed by a curly mark (mixed typography)
+        at = at if at >= 0 else alt
+    elif body[close - 1 : close + 1] == "''":
+        at = region[:-1].rfind("''")
+        at = at + 1 if at >= 0 else -1
+    else:
+        at = region.rfind(mark)
+    return para_start + at + 1 if at >= 0 else None
+
+
+def quote_before(sent: SpacySpan, verb: Token, subj: Token) -> tuple[tuple[int, int], Span] | None:
+    """A sentence that is only "X said." (or "X told reporters on Monday.") after a sentence ending in a closing
+    quotation mark: that quotation is the statement (the sentence splitter cut "“...?” X said." after the
+    question mark, or the quotation ran over several sentences: "“A. B!” he wrote.")."""
+    if sent.start == 0 or not bare_cue(sent, verb, subj):
         return None
     prev = sent.doc[sent.start - 1].sent
     span = sentence_span(prev)
     m = re.search(r"[\"“]([^\"“”]{8,})[\"”]$", span.text)
-    if m is None:
-        return None
+    if m is not None:
+        start, end = span.start + m.start(1), span.start + m.end(1)
+    else:  # the quotation opened in an earlier sentence of the same paragraph
+        body = doc_text(sent.doc)
+        close = span.end - 1
+        if not span.text.endswith(("”", '"', "''")):
+            return None
+        close = close - 1 if span.text.endswith("''") else close
+        para_start = body.rfind("\n", 0, span.start) + 1
+        opened = _quotation_ending(body, close, para_start)
+        if opened is None or close - opened < 8 or close - opened > 1500:
+            return None
+        start, end = opened, close
     here = sentence_span(sent)
-    evidence = Span(text=doc_text(sent.doc)[span.start : here.end], start=span.start, end=here.end)
-    return (span.start + m.start(1), span.start + m.end(1)), evidence
+    ev_start = min(start, span.start)
+    evidence = Span(text=doc_text(sent.doc)[ev_start : here.end], start=ev_start, end=here.end)
+    return (start, end), evidence
 
+
+def first_conjunct(verb: Token) -> Token:
+    """The first verb of a coordination ("they reversed themselves, rushed everyone inside and said ...":
+    "reversed" for "said"), whose subject the later conjuncts share; the climb stops at a conjunct with its own
+    subject."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_.startswith("nsubj") for c in head.children):
+        head = head.head  # a conjunct with a subject of its own ("..., and Y added") stops the climb
+    return head
+
+
+#: Speech verbs whose "by ...ing" names what the subject said ("by asking prosecutors to ...", "by calling out X"
+#: name a means, not a statement).
+_BY_SPEECH_VERBS = frozenset("say tell announce claim declare insist argue warn deny note state write suggest "
+                             "admit acknowledge".split())
+
+
+def numeric_subject(verb: Token) -> Token | None:
+    """"About 4 in 10 say they ...": the parser hangs a poll share on the cue as a number, not a subject."""
+    num = next((c for c in verb.children if c.dep_ == "nummod" and c.pos_ == "NUM" and c.i < verb.i), None)
+    if num is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    return num if any(t.lower_ == "in" for t in num.subtree) or num.i == verb.i - 1 else None
+
+
+def by_gerund_subject(verb: Token) -> Token | None:
+    """"X distanced himself from Y by saying that ...", "X responded by telling reporters ...": the gerund's
+    speaker is the subject of the verb "by" hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "by" or verb.head.dep_ != "prep" \
+            or verb.lemma_.lower() not in _BY_SPEECH_VERBS:
+        return None
+    holder = verb.head.head
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    holder = first_conjunct(holder)
+    subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    return None if subj is None or subj.lower_ in ("i", "we") else subj  # "We'll start by noting": the writer
+
+
+def implicit_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parser gave no subject: "by saying ..." or a poll share ("4 in 10 say")."""
+    return by_gerund_subject(verb) or numeric_subject(verb)
+
+
+_RELATIVE_WORDS = frozenset("which that who whom what whose".split())
+
+
+def after_relative_cue(verb: Token, content_toks: list[Token] | None) -> list[Token] | None:
+    """"The changes, which officials said will take effect ...", "what analysts said was a sign of ...": the
+    clause's relative pronoun sits before the cue, so the statement is the clause after the cue."""
+    if not content_toks or content_toks[0].i > verb.i or content_toks[-1].i < verb.i \
+            or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+        return content_toks
+    if content_toks[0].lower_ not in _RELATIVE_WORDS or content_toks[0].tag_ not in ("WDT", "WP", "WP$", "IN"):
+        return content_toks
+    if not any(t.head.i == verb.i and t.dep_ == "ccomp" for t in content_toks):
+        return content_toks  # "that they wanted to tape": an infinitive's object, no statement
+    kept = [t for t in content_toks if t.i > verb.i]
+    while kept and (kept[0].is_punct or kept[0].is_space):
+        kept.pop(0)
+    if sum(not (t.is_punct or t.is_space) for t in kept) < 3:
+        return content_toks  # "what he said he was": nothing is stated
+    return kept
+
+
+def _only_circumstance(verb: Token, subj: Token) -> bool:
+    """The cue has no statement of its own: besides the subject only an addressee ("told reporters", for "tell"),
+    time, place, medium or circumstance."""
+    allowed = set(_BARE_CUE_DEPS) | {"mark"} | ({"dobj"} if verb.lemma_.lower() == "tell" else set())
+    return all(c.i == subj.i or c.is_punct or c.is_space or c.dep_ in allowed or c.dep_ in ("aux", "neg")
+               for c in verb.children)
+
+
+#: Cues that attribute the main clause from an "as" clause ("as X joked with a friend" is a time, not a source).
+_AS_CUES = frozenset("say report tell note write state announce claim confirm explain tweet add mention acknowledge "
+                     "admit predict suggest argue warn insist".split())
+
+
+def as_clause_content(sent: SpacySpan, verb: Token, subj: Token) -> tuple[int, int] | None:
+    """"As the ministry said on Monday, the convoy was hit ...", "The convoy was hit ..., as the ministry
+    reported.": an "as" clause with no statement of its own attributes the main clause it is set off from."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or verb.lemma_.lower() not in _AS_CUES or verb.dep_ != "advcl" or subj.i < mark.i or subj.lower_ in ("i", "we", "you") \
+            or not _only_circumstance(verb, subj):  # "as we noted": the writer's aside
+        return None
+    inner = [t.i for t in verb.subtree if not (t.is_punct or t.is_space)]
+    first, last = inner[0], inner[-1]
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    if first == words[0].i and last + 1 < sent.end and sent.doc[last + 1].text in (",", "--", "—"):
+        rest = [t for t in words if t.i > last]  # "As X said, <statement>."
+    elif first > sent.start and sent.doc[first - 1].text in (",", "--", "—") and all(t.i <= last for t in words):
+        rest = [t for t in words if t.i < first]  # "<statement>, as X said."
+    else:
+        return None
+    if len(rest) < 4:
+        return None
+    return span_of(rest)
+
+
+#: Cues whose passive with an agent names the source: "The meeting was first reported by X", "The deaths were
+#: confirmed by the ministry", "The attack was claimed by the group".
+_AGENT_CUES = frozenset("report announce confirm claim disclose reveal".split())
+
+
+def passive_agent(verb: Token, subj: Token | None) -> tuple[Token, tuple[int, int]] | None:
+    """The agent of a passive cue (the source) and its passive subject (the statement)."""
+    if subj is None or subj.dep_ != "nsubjpass" or verb.lemma_.lower() not in _AGENT_CUES:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or subj.lower_ in ("it", "this", "that") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    toks = [t for t in subj.subtree if not (t.is_punct or t.is_space)]
+    return (pobj, span_of(toks)) if toks else None
+
+
+def with_trailing_conjunct(sent: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
+    """Extend content over a subjectless conjunct the parser hung elsewhere: "claims to have killed 50
+    North Koreans, and wounded 47" (``wounded`` attached to the main verb still shares the claim)."""
+    after = [t for t in sent if t.idx >= content[1]]
+    i = 0
+    while i < len(after) and (after[i].is_punct and after[i].text == "," or after[i].lower_ in ("and", "but")):
+        i += 1
+    if i == 0 or i >= len(after) or not any(t.lower_ == "and" for t in after[:i]):
+        return content
+    verb = after[i]
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return content
+    toks = [t for t in verb.subtree if t.i >= verb.i]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    end = toks[-1].idx + len(toks[-1].text)
+    return (content[0], end) if end <= sent.end_char else content
 
 
 def inserted_cue(sent: SpacySpan, verb: Token, subj: Token) -> bool:

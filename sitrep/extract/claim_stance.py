@@ -460,7 +460,8 @@ def not_a_new_attribution(sent: SpacySpan, verb: Token, lemma: str, subj: Token,
         return True  # "I think ...", "we want ...": a speaker's hedge inside a quotation ("we know that ..." stays)
     nest = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else verb  # "says she hopes ... but she knows"
     if (lemma in _COGNITION_VERBS or lemma in ATTRIBUTION_VERBS or lemma in CLAUSE_STANCE_VERBS or lemma == "be") \
-            and nest.dep_ == "ccomp" and verb.tag_ != "VBG" and nest.head.lemma_.lower() in ATTRIBUTION_VERBS:
+            and nest.dep_ == "ccomp" and verb.tag_ != "VBG" and nest.head.lemma_.lower() in ATTRIBUTION_VERBS \
+            and not (subj.i > verb.i and nest.head.i < verb.i):  # "“... is telling X ...,” said Y": Y's cue
         return True  # "X said he plans/believes/hopes ...": one statement, X's, not a second attribution
     if subj.dep_ == "nsubjpass" and lemma in _PASSIVE_HEDGES and low != "it":
         return True  # "X is believed/said to be ...": a hedge on X, not an attribution

@@ -54,7 +54,9 @@ from sitrep.extract.claim_naming import (
     entities_in,
 )
 from sitrep.extract.claim_quotes import (
+    colon_quote,
     dash_signed_quotes,
+    named_elsewhere,
     quote_content,
     subject_after_quote,
     transcript_claims,
@@ -63,18 +65,24 @@ from sitrep.extract.claim_sources import expand_short_sources, speaker_of_record
 from sitrep.extract.claim_spans import (
     MEDIUM_NOUNS,
     PERCEPTION_VERBS,
+    after_relative_cue,
+    as_clause_content,
     before_coordination,
     closes_bracket,
     document_subject,
+    first_conjunct,
+    implicit_subject,
     inserted_cue,
     medium_after,
     no_comment_token,
     object_phrase_content,
+    passive_agent,
     postposed_content,
     quote_before,
     sentence_span,
     span_of,
     subtree_without,
+    with_trailing_conjunct,
     without_circumstance,
     without_dateline,
     witness_subject,
@@ -88,6 +96,7 @@ from sitrep.extract.claim_stance import (
     not_a_new_attribution,
     outside_clause,
     phrase_content,
+    speaker_like,
     speaking_subjects,
     stance_adjective,
     stance_clause,
@@ -276,25 +285,6 @@ def _cited_source(verb: Token, content_toks: list[Token] | None) -> Token | None
             if obj is not None:
                 return obj
     return None
-
-
-def _with_trailing_conjunct(sent: SpacySpan, content: tuple[int, int]) -> tuple[int, int]:
-    """Extend content over a subjectless conjunct the parser hung elsewhere: "claims to have killed 50
-    North Koreans, and wounded 47" (``wounded`` attached to the main verb still shares the claim)."""
-    after = [t for t in sent if t.idx >= content[1]]
-    i = 0
-    while i < len(after) and (after[i].is_punct and after[i].text == "," or after[i].lower_ in ("and", "but")):
-        i += 1
-    if i == 0 or i >= len(after) or not any(t.lower_ == "and" for t in after[:i]):
-        return content
-    verb = after[i]
-    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
-        return content
-    toks = [t for t in verb.subtree if t.i >= verb.i]
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    end = toks[-1].idx + len(toks[-1].text)
-    return (content[0], end) if end <= sent.end_char else content
 
 
 _TITLE_SOURCES = frozenset(
@@ -515,17 +505,20 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
                 and any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
         if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
-            tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
+            first_conjunct(tok.head).dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
         ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG" or statement_obj is not None
                or phrase is not None
                or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS
                or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECT_VERBS):
             # "X said ..., adding that ...", "The gangs have long opposed Henry, noting that ...": X speaks
-            holder = tok.head
+            holder = first_conjunct(tok.head)  # "they reversed ..., rushed ... and said ...": the first verb's subject
             if tok.tag_ == "VBG" and holder.dep_ == "ccomp" and holder.head.lemma_.lower() in ATTRIBUTION_VERBS \
                     and tok.i > 0 and sent.doc[tok.left_edge.i - 1].text == ",":
                 holder = holder.head  # "X said he did not believe ..., arguing that ...": X argues, not "he"
             subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        subj = implicit_subject(tok) if subj is None and lemma in ATTRIBUTION_VERBS else subj  # "by saying", "4 in 10 say"
+        agent = passive_agent(tok, subj)  # "The meeting was first reported by X": X is the source
+        subj = agent[0] if agent is not None else subj
         if (subj is None or any(qa <= subj.idx < qb for qa, qb in quote_regions)) and lemma in ATTRIBUTION_VERBS:
             subj = subject_after_quote(sent, tok, quote_regions) or subj
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
@@ -539,7 +532,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if not_a_new_attribution(sent, tok, lemma, subj, bool(quote_regions)):
             continue
         subj = speaker_of_recording(subj, tok)
-        content_toks = _content_tokens(tok) if stance_adj is None else (
+        content_toks = after_relative_cue(tok, _content_tokens(tok)) if stance_adj is None else (
             _content_tokens(stance_adj) or _content_tokens(tok))
         content: tuple[int, int] | None = None
         if stance_adj is not None and not content_toks:
@@ -551,7 +544,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             content, content_toks = phrase[0], [tok]
         elif content_toks:
             content = span_of(content_toks)
-            content = _with_trailing_conjunct(sent, content)
+            content = with_trailing_conjunct(sent, content)
             if in_quote:
                 continue  # an attribution verb inside a quotation is part of the content
         elif phrase is not None and not in_quote:
@@ -569,6 +562,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
                 content_toks = [tok]
         if content is None and as_put:  # "..., as a Homeland Security memo put it, ...": the rest of the sentence
             content = outside_clause(sent, tok)
+        content = agent[1] if content is None and agent is not None else content
         inserted = content is None and inserted_cue(sent, tok, subj)
         if inserted:  # "The museum, Mr. Bush said, celebrated ...": the statement is the whole sentence
             span = sentence_span(sent)
@@ -582,7 +576,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
                 content = None
         postposed = False
         evidence: Span | None = None
-        if content is None:
+        content = content or as_clause_content(sent, tok, subj)  # "As X said, <statement>."
+        if content is None and not in_quote:  # (“If they attack, we will answer.”: the quoted words, no new cue)
             content = postposed_content(sent, tok, subj)
             postposed = content is not None
         if content is None and tok.dep_ == "ROOT":
@@ -702,6 +697,11 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         labelled = _speaker_label_claim(sent, entities, memory, headline=sent.start_char < 400)
         if labelled is not None:
             out.append(labelled)
+    colon = colon_quote(sent, speaker_like) if not out else None  # "Trump went even further: “...”"
+    if colon is not None:
+        source, source_text, stype = _resolve_source(colon[0], entities, memory, None, colon[2])
+        if source_text:
+            out.append(_make_claim(sent, colon[2], source, source_text, stype, colon[1]))
     # Adverbial hedges with no other cue: an unattributed claim.
     if not out:
         for tok in sent:
@@ -756,7 +756,8 @@ def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sourc
     ents = [e for e in entities if a <= e.start and e.end <= b and e.label in ("PERSON", "ORG")]
     if who.isupper():
         return None
-    if not ents or ents[-1].end != b:
+    ents = ents or named_elsewhere(who, entities, a, b)  # "Graham: ..." with "Senator Lindsey Graham" in the text
+    if not ents or ents[-1].end != b and a <= ents[-1].start < b:
         # a headline's label the model did not tag ("Pence: ...", "Poll: ..."): one to three capitalised words
         # and no place or date entity in them
         if not (headline and re.fullmatch(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,2}", who)) or any(
