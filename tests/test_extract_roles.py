@@ -74,3 +74,10 @@ def test_role_entities_keep_the_offset_contract() -> None:
     text = "The army's spokesman, Col. Andriy Kovalenko, said two soldiers were wounded."
     for e in _entities(text):
         assert text[e.start : e.end] == e.text
+
+
+def test_a_known_armed_group_tagged_as_a_person_or_place_is_an_organisation() -> None:
+    ents = _entities("The Houthis said they fired two missiles at the ship, and Hezbollah said it fired rockets.")
+    groups = {(e.text, e.label, e.canonical) for e in ents if e.text in ("Houthis", "Hezbollah")}
+    assert groups and all(label == "ORG" for _, label, _ in groups), groups
+    assert ("Houthis", "ORG", "Ansar Allah (Houthis)") in groups

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import METONYMS, ORDINAL, POLICE_NOUNS, country_of, demonym_table
+from sitrep.extract.lexicon import KNOWN_GROUPS, METONYMS, ORDINAL, POLICE_NOUNS, country_of, demonym_table
 from sitrep.extract.nlp import doc_text
 from sitrep.extract.roles import attach_roles
 from sitrep.models import Entity
@@ -164,6 +164,9 @@ def find_entities(doc: Doc) -> list[Entity]:
         label = _fix_place_label(ent.label_, text, doc_text(doc)[max(0, start - 12) : start])
         if label != ent.label_:
             canonical = None
+        group = KNOWN_GROUPS.get(re.sub(r"['’]s$", "", _strip_det(text)).lower())
+        if group is not None and label in ("PERSON", "GPE", "NORP", "LOC"):
+            label, canonical = "ORG", group[0]  # "Houthis", "Hizbul Mujahideen" tagged as people or places
         if label in ("GPE", "LOC") and not is_place_like(text):
             continue  # "n’t" (from "wasn’t"), "’s", "the north": not a place name
         out.append(Entity(text=text, label=label, start=start, end=end, canonical=canonical))

@@ -267,3 +267,34 @@ NUMBER_WORDS = {
     # "several"/"a few"/"some" → 3 (documented lower bound), "dozens" → 12, "scores" → 20, "hundreds" → 100.
     "several": 3, "few": 3, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
 }
+
+
+#: Well-known non-state armed groups: short form → (ACLED-style name, inter code). A general
+#: reference list (not tied to any article); unknown organisations keep their written name.
+KNOWN_GROUPS: dict[str, tuple[str, int]] = {
+    "rsf": ("RSF: Rapid Support Forces", 2),
+    "rapid support forces": ("RSF: Rapid Support Forces", 2),
+    "hamas": ("Hamas", 2),
+    "hezbollah": ("Hezbollah", 2),
+    "houthis": ("Ansar Allah (Houthis)", 2),
+    "houthi": ("Ansar Allah (Houthis)", 2),
+    "ansar allah": ("Ansar Allah (Houthis)", 2),
+    "islamic state": ("Islamic State", 2),
+    "isis": ("Islamic State", 2),
+    "isil": ("Islamic State", 2),
+    "al-shabaab": ("Al Shabaab", 2),
+    "al shabaab": ("Al Shabaab", 2),
+    "taliban": ("Taliban", 2),
+    "pakistani taliban": ("TTP: Tehreek-i-Taliban Pakistan", 2),
+    "ttp": ("TTP: Tehreek-i-Taliban Pakistan", 2),
+    "palestinian islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
+    "islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
+    "jnim": ("JNIM: Jama'at Nusrat al-Islam wal-Muslimin", 2),
+    "boko haram": ("Boko Haram", 2),
+    "wagner": ("Wagner Group", 8),
+    "m23": ("M23: March 23 Movement", 2),
+    "pkk": ("PKK: Kurdistan Workers Party", 2),
+    "lashkar-e-taiba": ("Lashkar-e-Taiba", 2),
+    "jaish-e-mohammed": ("Jaish-e-Mohammed", 2),
+    "hizbul mujahideen": ("Hizbul Mujahideen", 2),
+}

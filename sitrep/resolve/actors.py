@@ -28,6 +28,7 @@ from sitrep.extract.lexicon import (
     ARMED_GROUP_NOUNS,
     CIVILIAN_NOUNS,
     FORCE_NOUNS,
+    KNOWN_GROUPS,
     METONYMS,
     POLICE_NOUNS,
     PROTESTER_NOUNS,
@@ -37,35 +38,6 @@ from sitrep.extract.lexicon import (
 )
 from sitrep.models import Claim, Event
 
-#: Well-known non-state armed groups: short form → (ACLED-style name, inter code). A general
-#: reference list (not tied to any article); unknown organisations keep their written name.
-KNOWN_GROUPS: dict[str, tuple[str, int]] = {
-    "rsf": ("RSF: Rapid Support Forces", 2),
-    "rapid support forces": ("RSF: Rapid Support Forces", 2),
-    "hamas": ("Hamas", 2),
-    "hezbollah": ("Hezbollah", 2),
-    "houthis": ("Ansar Allah (Houthis)", 2),
-    "houthi": ("Ansar Allah (Houthis)", 2),
-    "ansar allah": ("Ansar Allah (Houthis)", 2),
-    "islamic state": ("Islamic State", 2),
-    "isis": ("Islamic State", 2),
-    "isil": ("Islamic State", 2),
-    "al-shabaab": ("Al Shabaab", 2),
-    "al shabaab": ("Al Shabaab", 2),
-    "taliban": ("Taliban", 2),
-    "pakistani taliban": ("TTP: Tehreek-i-Taliban Pakistan", 2),
-    "ttp": ("TTP: Tehreek-i-Taliban Pakistan", 2),
-    "palestinian islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
-    "islamic jihad": ("PIJ: Palestinian Islamic Jihad", 2),
-    "jnim": ("JNIM: Jama'at Nusrat al-Islam wal-Muslimin", 2),
-    "boko haram": ("Boko Haram", 2),
-    "wagner": ("Wagner Group", 8),
-    "m23": ("M23: March 23 Movement", 2),
-    "pkk": ("PKK: Kurdistan Workers Party", 2),
-    "lashkar-e-taiba": ("Lashkar-e-Taiba", 2),
-    "jaish-e-mohammed": ("Jaish-e-Mohammed", 2),
-    "hizbul mujahideen": ("Hizbul Mujahideen", 2),
-}
 _GANG_WORDS = frozenset("gang gangs gangsters bandits".split())
 
 
