@@ -296,3 +296,15 @@ def test_an_event_dated_years_before_the_publication_is_history() -> None:
 def test_a_short_protest_report_passes_the_relevance_gate() -> None:
     events = _events("Thousands of people marched in the capital of Kenya against corruption on Sunday.", gate=True)
     assert [e.event_type for e in events] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("On April 12, 1986", "1986"), ("in 1014", "1014"), ("at 1800 GMT on Monday", None), ("0800 hours", None),
+     ("Monday at 1500", None), ("1800 local time", None)],
+)
+def test_a_clock_time_is_no_year(text: str, year: str | None) -> None:
+    from sitrep.extract.events import _YEAR_IN_DATE
+
+    m = _YEAR_IN_DATE.search(text)
+    assert (m.group(1) if m else None) == year

@@ -271,6 +271,8 @@ def _verbal_protest(trigger: Token | None) -> bool:
 _UNAMBIGUOUS = _r(r"\b(ieds?|improvised|landmines?|roadside|car bomb|booby|explosive devices?|grenades?|suicide|"
                   r"air ?strikes?|airstrikes?|drone strikes?|kidnap\w*|abduct\w*|rap(e|ed)|sexual\w*|chemical|chlorine|"
                   r"sarin)\b")
+#: A year in a date expression ("April 12, 1986", "in 1014"); never a clock time ("at 1800 GMT", "0800 hours").
+_YEAR_IN_DATE = re.compile(r"(?<!at )\b(1\d{3}|20\d\d)\b(?!\s*(?:gmt|utc|hrs?\b|hours|local|h\b|am\b|pm\b))", re.I)
 _PROTECTION_WORDS = frozenset("protection protect shield insurance immunity shelter safeguard guarantee".split())
 
 
@@ -693,7 +695,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                     if country and (d.actor2 is None or country_of(d.actor2.split()[0]) != country):
                         d.actor1 = f"Military Forces of {country}"
                         break
-        year = re.search(r"\b(\d{4})\b", d.date_text or "")
+        year = _YEAR_IN_DATE.search(d.date_text or "")
         if year and article.published and int(year.group(1)) < int(article.published[:4]) - 1:
             continue  # "On April 12, 1986, ..." in a 2006 article: history, not a report
         if d.actor1 is None and d.fatalities is None and d.injured is None and not (
