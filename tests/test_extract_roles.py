@@ -81,3 +81,12 @@ def test_a_known_armed_group_tagged_as_a_person_or_place_is_an_organisation() ->
     groups = {(e.text, e.label, e.canonical) for e in ents if e.text in ("Houthis", "Hezbollah")}
     assert groups and all(label == "ORG" for _, label, _ in groups), groups
     assert ("Houthis", "ORG", "Ansar Allah (Houthis)") in groups
+
+
+def test_a_name_the_document_uses_as_a_place_is_a_place_everywhere() -> None:
+    text = ("Russian forces shelled Dorvalsk Oblast overnight. Dorvalsk Oblast Governor Ivan Petrenko said "
+            "a strike on Dorvalsk wounded two people. Mr. Petrenko said the city was calm.")
+    ents = _entities(text)
+    assert all(e.label in ("GPE", "LOC") for e in ents if e.text in ("Dorvalsk", "Dorvalsk Oblast")), \
+        [(e.text, e.label) for e in ents]
+    assert any(e.text == "Ivan Petrenko" and e.label == "PERSON" for e in ents)

@@ -180,6 +180,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         out.append(Entity(text=doc_text(doc)[a:b], label="ORG", start=a, end=b, canonical=METONYMS[m.group(1).lower()]))
         taken.append((a, b))
 
+    _one_sense_per_document(out, doc_text(doc))
     roles = attach_roles(doc, out)
     out.sort(key=lambda e: e.start)
     _link_person_names(out)
@@ -187,6 +188,23 @@ def find_entities(doc: Doc) -> list[Entity]:
         role.canonical = person.canonical
     _link_unit_nicknames(out, doc_text(doc))
     return out
+
+
+_PLACE_UNIT = re.compile(r"\s+(?:Oblast|oblast|Region|region|Province|province|Governorate|governorate|District|"
+                         r"district|Krai|krai|Raion|raion)$")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Prof)\.?\s+$")
+
+
+def _one_sense_per_document(entities: list[Entity], text: str) -> None:
+    """A name the document itself uses as a place ("Zaporizhzhia Oblast", "in Kfar Kila") is a place where the
+    small NER model called it a person or organisation ("Zaporizhzhia Oblast Governor ...", "a strike on Kfar
+    Kila"), unless a title stands before it ("Mr. Kila")."""
+    places = {e.text for e in entities if e.label in ("GPE", "LOC")}
+    places |= {_PLACE_UNIT.sub("", e.text) for e in entities if e.label in ("GPE", "LOC")}
+    for e in entities:
+        if e.label in ("PERSON", "ORG") and e.text in places and len(e.text.split()) <= 2 \
+                and not _HONORIFIC_BEFORE.search(text[max(0, e.start - 6) : e.start]):
+            e.label, e.canonical = "GPE", None
 
 
 def _link_person_names(entities: list[Entity]) -> None:
