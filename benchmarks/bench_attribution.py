@@ -169,6 +169,24 @@ def gold_events(ann: Path) -> list[dict[str, tuple[int, int]]]:
     return out
 
 
+def accumulate(totals: dict[tuple[str, str], list[int]], gold: dict[str, list[tuple[int, int]]],
+               pred: dict[str, list[tuple[int, int]]], body: str) -> None:
+    """Add one article's (tp, fp, fn) per role and mode ("exact", "overlap") to ``totals``."""
+    for r in ROLES:
+        for m in ("exact", "overlap"):
+            tot = totals.setdefault((r, m), [0, 0, 0])
+            for i, v in enumerate(score(gold[r], pred[r], body, m == "exact")):
+                tot[i] += v
+
+
+def print_totals(totals: dict[tuple[str, str], list[int]]) -> None:
+    for (r, m), (tp, fp, fn) in totals.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * rc / (p + rc) if p + rc else 0.0
+        print(f"  {r:<8} {m:<8} P {p:.3f}  R {rc:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=("dev", "train"), default="dev",
@@ -198,19 +216,9 @@ def main() -> int:
         n += 1
         if args.misses:
             _print_misses(t.stem, body, anns[0], pred, args.misses)
-        for r in ROLES:
-            for m in ("exact", "overlap"):
-                tp, fp, fn = score(gold[r], pred[r], body, m == "exact")
-                tot = totals[(r, m)]
-                tot[0] += tp
-                tot[1] += fp
-                tot[2] += fn
+        accumulate(totals, gold, pred, body)
     print(f"PolNeAR {args.split}: {n} articles (one annotator each)")
-    for (r, m), (tp, fp, fn) in totals.items():
-        p = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * rc / (p + rc) if p + rc else 0.0
-        print(f"  {r:<8} {m:<8} P {p:.3f}  R {rc:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    print_totals(totals)
     print("anchor: Citron source F1 0.820, quote F1 0.567 (exact, its own test data)")
     return 0
 

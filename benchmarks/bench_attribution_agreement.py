@@ -20,13 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_attribution import ROLES, SHARED, gold_spans, score  # noqa: E402
-
-
-def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+from bench_attribution import ROLES, SHARED, accumulate, gold_spans, print_totals  # noqa: E402
 
 
 def agreement(root: Path, all_pairs: bool) -> tuple[int, dict[tuple[str, str], list[int]]]:
@@ -41,14 +35,7 @@ def agreement(root: Path, all_pairs: bool) -> tuple[int, dict[tuple[str, str], l
         body = text.read_text(encoding="utf-8")
         pairs = itertools.permutations(anns, 2) if all_pairs else [(anns[0], anns[1])]
         for first, second in pairs:
-            gold, other = gold_spans(first), gold_spans(second)
-            for r in ROLES:
-                for m in ("exact", "overlap"):
-                    tp, fp, fn = score(gold[r], other[r], body, m == "exact")
-                    tot = totals[(r, m)]
-                    tot[0] += tp
-                    tot[1] += fp
-                    tot[2] += fn
+            accumulate(totals, gold_spans(first), gold_spans(second), body)
     return n, totals
 
 
@@ -66,9 +53,7 @@ def main() -> int:
             continue
         how = "every ordered pair of annotators" if all_pairs else "second annotator against the first"
         print(f"{name}: {n} articles with two or more annotators ({how})")
-        for (r, m), (tp, fp, fn) in totals.items():
-            p, rc, f = _f1(tp, fp, fn)
-            print(f"  {r:<8} {m:<8} P {p:.3f}  R {rc:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+        print_totals(totals)
     return 0
 
 

@@ -220,13 +220,18 @@ def object_phrase_content(verb: Token, lemma: str, no_comment: Token | None) -> 
 _BARE_CUE_DEPS = frozenset("prep npadvmod advmod advcl dative agent prt punct".split())
 
 
+def _circumstance_deps(verb: Token) -> set[str]:
+    """Dependents that name no statement of the cue's own: :data:`_BARE_CUE_DEPS`, plus the addressee of "tell"."""
+    return set(_BARE_CUE_DEPS) | ({"dobj"} if verb.lemma_.lower() == "tell" else set())
+
+
 def bare_cue(sent: SpacySpan, verb: Token, subj: Token) -> bool:
     """The sentence is only a speaker and a cue ("Rubio said.", "Renteria told reporters during the call.", "he
     wrote on Twitter on Monday."): every other word hangs after the cue as an addressee or a circumstance."""
     subj_ids = {x.i for x in subj.subtree}
     if subj.i > verb.i or verb.tag_ == "VBG" or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
         return False  # (a progressive "X's metaphor is telling" is no cue)
-    allowed = set(_BARE_CUE_DEPS) | ({"dobj"} if verb.lemma_.lower() == "tell" else set())
+    allowed = _circumstance_deps(verb)
     for c in verb.children:
         if c.i in subj_ids or c.is_punct or c.is_space or c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i:
             continue
@@ -350,7 +355,7 @@ def after_relative_cue(verb: Token, content_toks: list[Token] | None) -> list[To
 def _only_circumstance(verb: Token, subj: Token) -> bool:
     """The cue has no statement of its own: besides the subject only an addressee ("told reporters", for "tell"),
     time, place, medium or circumstance."""
-    allowed = set(_BARE_CUE_DEPS) | {"mark"} | ({"dobj"} if verb.lemma_.lower() == "tell" else set())
+    allowed = _circumstance_deps(verb) | {"mark"}
     return all(c.i == subj.i or c.is_punct or c.is_space or c.dep_ in allowed or c.dep_ in ("aux", "neg")
                for c in verb.children)
 

@@ -617,7 +617,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
-        if not _crowd_protesting(sub, trigger) and not (sub == "Looting/property destruction" and _PLAIN_DESTRUCTION.search(
+        crowd = _crowd_protesting(sub, trigger)
+        if not crowd and not (sub == "Looting/property destruction" and _PLAIN_DESTRUCTION.search(
                 text)) and not has_conflict_context(
                 body, sent.start_char, sent.end_char, (sent.start_char + match.start(), sent.start_char + match.end()),
                 entities):
@@ -632,7 +633,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 drafts[-1].evidence.append(span)  # "It was the first fatal strike ...": the event just reported
             continue
         actor1, assoc, actor2 = _actors(sent, trigger, sent_entities)
-        if actor1 is None and (_crowd_protesting(sub, trigger) or SUB_EVENT_TO_TYPE[sub] in ("Protests", "Riots")
+        if actor1 is None and (crowd or SUB_EVENT_TO_TYPE[sub] in ("Protests", "Riots")
                                and _CROWD_NOUNS.search(text)):
             actor1 = "rioters" if SUB_EVENT_TO_TYPE[sub] == "Riots" else "protesters"  # the crowd is the doer
         elif actor1 is None and sub == "Looting/property destruction" and _LOOTING_CROWD.search(text):
