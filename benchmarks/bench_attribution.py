@@ -80,6 +80,14 @@ def claim_spans(body: str, c: Claim) -> dict[str, tuple[int, int] | None]:
     """Character spans of a claim's source, cue and content inside its evidence sentence (None: not found)."""
     ev = c.evidence
     contents = _occurrences(body, c.text, ev.start, ev.end)
+    words = c.text.split(" ")
+    for k in range(len(words) - 1, 0, -1) if not contents else ():
+        # a statement read without the cue set inside it ("X, said Y, was ..."): its two pieces, in order
+        heads = _occurrences(body, " ".join(words[:k]), ev.start, ev.end)
+        tails = [t for t in _occurrences(body, " ".join(words[k:]), ev.start, ev.end) if heads and t[0] > heads[0][1]]
+        if heads and tails:
+            contents = [(heads[0][0], tails[0][1])]
+            break
     cue_val = c.cue or ""
     cues = _occurrences(body, cue_val, ev.start, ev.end)
     if not cues and cue_val:  # a cue joined from non-adjacent tokens: use its last word (the verb)

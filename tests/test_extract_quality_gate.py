@@ -37,6 +37,7 @@ def test_claim_scores_above_floor(report) -> None:  # type: ignore[no-untyped-de
 
 def test_entity_scores_above_floor(report) -> None:  # type: ignore[no-untyped-def]
     assert report.entities["PERSON"].recall >= FLOORS["news_dev_person_recall"]
+    assert report.entities["PERSON"].precision >= FLOORS["news_dev_person_precision"]
     assert report.entities["GPE"].f1 >= FLOORS["news_dev_location_entity_f1"]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.extract.claim_spans import span_of
+from sitrep.extract.claim_spans import before_coordination, span_of
 from sitrep.extract.lexicon import (
     ANONYMOUS_HEADS,
     GOV_WORDS,
@@ -18,12 +18,15 @@ from sitrep.extract.lexicon import (
     METONYMS,
     MIL_WORDS,
     ORG_WORDS,
+    PERSON_TITLES,
     STATEMENT_NOUNS,
+    TITLE_ABBREVIATIONS,
 )
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Entity, SourceType
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 
@@ -77,10 +80,9 @@ def entities_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
     return [e for e in entities if e.start >= start and e.end <= end]
 
 
+_TITLE_WORDS = "|".join([t.lower() for t in PERSON_TITLES] + [re.escape(a.lower() + ".") for a in TITLE_ABBREVIATIONS])
 _TITLED_NAME = re.compile(
-    r"\b(?i:governor|mayor|spokesman|spokeswoman|spokesperson|minister|president|commander|chief|prosecutor|"
-    r"ambassador|envoy|general|colonel|senator|sen\.|gov\.|rep\.)\s+(?P<name>(?:[A-Z][a-z][\w'’-]*\s+){1,2}"
-    r"[A-Z][a-z][\w'’-]*)$")
+    rf"\b(?i:{_TITLE_WORDS})\s+(?P<name>(?:[A-Z][a-z][\w'’-]*\s+){{1,2}}[A-Z][a-z][\w'’-]*)$")
 
 
 def canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
@@ -117,3 +119,39 @@ def canonical_source(tokens: list[Token], entities: list[Entity]) -> str:
             acro = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", doc_text(tokens[0].doc)[first.end : first.end + 12])
             return f"{name} ({acro.group(1)})" if acro else name
     return clean_source(head_part)
+
+
+def coordinated_source(
+    sent: SpacySpan, subj: Token, entities: list[Entity], found: tuple[str | None, str | None, SourceType | None]
+) -> tuple[str | None, str | None, SourceType | None]:
+    """"..., the agency (NNA) and the movement said": the source is the whole coordination the parser split."""
+    left = min(t.i for t in subj.subtree)
+    if left <= sent.start or sent.doc[left - 1].lower_ not in ("and", "or"):
+        return found
+    start = before_coordination(sent, left)
+    if start == left:
+        return found
+    toks = [t for t in sent.doc[start : subj.i + 1]]
+    a, b = span_of(toks)
+    text = doc_text(sent.doc)[a:b]
+    first = [t for t in toks if t.i < left - 1 and not t.is_space]
+    if not first:
+        return found
+    return canonical_source(first, entities) + " and " + clean_source(doc_text(sent.doc)[subj.left_edge.idx:b]), text, \
+        classify_phrase(text, a, entities)
+
+
+#: Titles that stand for the person the text introduced with them ("the governor", "the spokesman").
+TITLE_SOURCES = frozenset({t.lower() for t in PERSON_TITLES if " " not in t} | {"head", "premier"})
+
+
+def person_behind_title(source: str | None, at: int, entities: list[Entity], body: str) -> str | None:
+    """"the governor" → the person the text introduced with that title before ("Oblast Governor Yurii Malashko")."""
+    if not source or source.lower() not in TITLE_SOURCES:
+        return None
+    for e in reversed([e for e in entities if e.label == "PERSON" and e.end <= at]):
+        title = re.escape(source)
+        if re.search(rf"\b{title}\s+$", body[max(0, e.start - 30) : e.start], re.I) or re.match(
+                rf",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}{title}\b", body[e.end : e.end + 60], re.I):
+            return e.canonical or e.text  # "Governor Yurii Malashko", "Malashko, the regional governor"
+    return None

@@ -86,8 +86,8 @@ def subject_after_quote(sent: SpacySpan, verb: Token, regions: list[tuple[int, i
     if end is None or QUOTE_MARK.search(body, end + 2, verb.idx):
         return None
     span = [t for t in sent if end < t.idx < verb.idx and not t.is_punct and not t.is_space]
-    if not span or len(span) > 12:
-        return None
+    if not span or len(span) > 12 or verb.tag_ == "VBG" or span[0].pos_ in ("ADP", "SCONJ"):
+        return None  # "“...” at the release, adding ...": a participle has no speaker of its own there
     ids = {t.i for t in span}
     # the phrase head: a noun whose head is outside the words or not a noun ("Tulsa" mis-tagged as a verb)
     roots = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")

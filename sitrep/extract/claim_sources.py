@@ -76,3 +76,16 @@ def speaker_of_recording(subj: Token, verb: Token) -> Token:
             or pobj.head.head.pos_ != "NOUN" or pobj.head.head.i not in (subj.i, *(c.i for c in verb.head.children)):
         return subj
     return pobj
+
+
+#: Documents a speaker issues, and the verbs that issue them ("issued a statement saying ...").
+_ISSUED_NOUNS = frozenset("statement release communique communiqué letter message post tweet video notice".split())
+_ISSUING_VERBS = frozenset("issue release publish post put send sign share deliver circulate".split())
+
+
+def issuer_of_document(subj: Token) -> Token:
+    """"The ministry issued a statement saying ...": the participle hangs on the document; the one who issued
+    it is the speaker (else ``subj`` unchanged)."""
+    if subj.lemma_.lower() not in _ISSUED_NOUNS or subj.dep_ != "dobj" or subj.head.lemma_.lower() not in _ISSUING_VERBS:
+        return subj
+    return next((c for c in subj.head.children if c.dep_ == "nsubj"), subj)

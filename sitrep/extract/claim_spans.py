@@ -155,7 +155,7 @@ def witness_subject(verb: Token) -> bool:
 
 #: Heads of a document or inquiry source whose "found that ..." reports a finding ("a GAO report found that").
 FINDING_HEADS = frozenset("report poll survey study investigation inquiry review analysis audit probe research "
-                           "assessment evaluation".split())
+                           "assessment evaluation paper".split())
 
 
 
@@ -167,7 +167,12 @@ def document_subject(verb: Token) -> bool:
 
 def no_comment_token(verb: Token) -> Token | None:
     """"refused/declined to comment": the ``comment`` token (a claim of non-comment, PolNeAR and news-dev cue)."""
-    if verb.lemma_.lower() not in ("refuse", "decline"):
+    lemma = verb.lemma_.lower()
+    if lemma in ("comment", "respond", "reply") and any(c.dep_ == "neg" for c in verb.children) and (
+            lemma == "comment" or any(re.match(r"(?i)comment|request|question|inquir|e-?mail|message|call", t.text)
+                                      for t in verb.subtree if t.i > verb.i)):
+        return verb  # "did not immediately comment on the reports", "did not respond to a request for comment"
+    if lemma not in ("refuse", "decline"):
         return None
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "comment"), None)
 
@@ -178,7 +183,11 @@ def object_phrase_content(verb: Token, lemma: str, no_comment: Token | None) -> 
     "accuse the gangs of trying to seize power"."""
     if no_comment is not None:
         on = next((c for c in no_comment.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
-        return span_of(list(on.subtree)) if on is not None else span_of(list(no_comment.subtree))
+        if on is not None:
+            return span_of(list(on.subtree))
+        toks = [t for t in no_comment.subtree if t.i > no_comment.i and not t.is_punct] \
+            if no_comment.i == verb.i else list(no_comment.subtree)  # (the verb's own subtree holds the subject)
+        return span_of(toks) if toks else None
     habitual = verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("often", "regularly", "frequently", "usually")
                                                    for c in verb.children)  # "X often reports on politics": a bio
     if lemma in ("report", "comment") and not habitual and not any(c.dep_ == "dobj" for c in verb.children):
@@ -430,7 +439,13 @@ def inserted_cue(sent: SpacySpan, verb: Token, subj: Token) -> bool:
         return False
     rest = [t for t in sent if t.i > max(x.i for x in verb.subtree) and not (t.is_punct or t.is_space)]
     before = subj.left_edge.i
-    return (len(rest) >= 3 and sent.doc[verb.i + 1].text == "," and verb.i - subj.i <= 3
+    # the cue's own words up to the closing comma: "he told me on Friday," (an addressee, a time), never a clause
+    own = [t for t in sent.doc[verb.i + 1 : verb.i + 6]]
+    close = next((t.i for t in own if t.text == ","), None)
+    plain = close is not None and all(t.head.i == verb.i or t.head.i in range(verb.i + 1, close)
+                                      for t in sent.doc[verb.i + 1 : close]) and not any(
+        t.dep_ in ("ccomp", "xcomp", "dobj") and t.pos_ in ("VERB", "AUX") for t in sent.doc[verb.i + 1 : close])
+    return (len(rest) >= 3 and plain and verb.i - subj.i <= 6 and all(t.i < verb.i for t in subj.subtree)
             and before > sent.start and sent.doc[before - 1].text == ",")
 
 
@@ -451,8 +466,18 @@ def postposed_content(sent: SpacySpan, verb: Token, subj: Token) -> tuple[int, i
     end_tok = sent.doc[left - 1]
     if end_tok.idx - sent.start_char < 15:
         return None
+    first = sent[0] if not sent[0].is_space else sent[1]
+    if first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.right_edge.i == left - 2:
+        return None  # "As the charges were unsealed, X testified ...": a time clause, no statement
+    before = sent.doc[sent.start : left - 1]
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or QUOTE_CHARS & set(t.text) for t in before):
+        return None  # "Shortly before their arrival, X admitted to ...": a circumstance, no statement
     return sent.start_char, end_tok.idx
 
+
+
+#: Quotation marks (straight, curly, and the doubled typewriter quote).
+QUOTE_CHARS = frozenset("\"“”'‘’")
 
 
 def before_coordination(sent: SpacySpan, left: int) -> int:

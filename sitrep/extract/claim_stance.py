@@ -179,7 +179,7 @@ _PEOPLE_NOUNS = frozenset("voter critic supporter opponent lawmaker senator cand
                           "liberal delegate governor mayor president minister official spokesman spokeswoman".split())
 #: Aspect verbs whose to-clause goes on with the subject's own act ("went on to discuss", "continued to portray",
 #: "is continuing to insist"): the subject speaks for the cue they govern.
-ASPECT_VERBS = frozenset("go continue begin start keep try seem".split())
+ASPECT_VERBS = frozenset("go continue begin start keep try seem appear".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Adjectives that with "be" and a prepositional object attribute a stance ("Republicans have been critical of X",
 #: "is upbeat about X", "are tired of X").
@@ -198,7 +198,7 @@ def _phrase_subject(verb: Token) -> Token | None:
     called ..."); None unless it is speaker-like and no place ("Israel responded with airstrikes" is an act)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"
-                         or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS - {"try", "seem"}):
+                         or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS - {"try", "seem", "appear"}):
         # "X took the stage and called ...", "X went after Y, calling him ...", "X went on to discuss ...";
         # never "she was considering supporting ...", "he tried to offer ..." (no act of stating)
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -228,7 +228,9 @@ def _pp_content(prep: Token) -> tuple[tuple[int, int], Token] | None:
 #: Texts whose findings are attributed to them with a plain object ("a poll shows Sanders leading", "the survey
 #: found broad support"); a clause content is handled by the clause rules.
 _DOCUMENT_HEADS = frozenset("poll polls survey surveys study studies report reports analysis data research review "
-                            "audit investigation inquiry assessment article footage video videos".split())
+                            "audit investigation inquiry assessment article footage video videos paper papers "
+                            "record records document documents email emails image images imagery photo photos "
+                            "photographs figures statistics filing filings average averages".split())
 
 
 def document_object(verb: Token, lemma: str) -> tuple[int, int] | None:
@@ -236,7 +238,8 @@ def document_object(verb: Token, lemma: str) -> tuple[int, int] | None:
     subject is a poll, study, report or recording (never a person: "he found the keys" is no claim)."""
     if lemma not in ("show", "find", "reveal", "suggest", "indicate") or verb.tag_ == "VBN":
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("seem", "appear") else verb
+    subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)  # "the video appears to show X"
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subj is None or dobj is None or subj.lemma_.lower() not in _DOCUMENT_HEADS and subj.lower_ not in \
             _DOCUMENT_HEADS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
@@ -448,12 +451,18 @@ _NEGATABLE_SPEECH = frozenset("say argue suggest claim think believe expect".spl
 _PASSIVE_HEDGES = frozenset("believe say think report know expect consider".split())
 
 
+_ANONYMITY_RE = re.compile(r"\s*(?:that\s+\w+\s+)?(?:not\s+(?:to\s+)?be\s+(?:identified|named)|anonymity)\b", re.I)
+
+
 def not_a_new_attribution(sent: SpacySpan, verb: Token, lemma: str, subj: Token, quoted: bool) -> bool:
     """An attribution-like predicate that is no attribution of its own: a quoted speaker's "I think", a cue
     nested in a statement ("X said he plans ..."), a passive hedge ("X is believed to ..."), or negated
     verification language ("did not reveal", "cannot confirm"). ``quoted``: the sentence holds a quotation."""
     low = subj.lower_
     clause = any(c.dep_ == "ccomp" for c in verb.children)
+    after = doc_text(verb.doc)[verb.idx + len(verb.text) : verb.idx + len(verb.text) + 40]
+    if lemma in ("ask", "request", "demand") and _ANONYMITY_RE.match(after):
+        return True  # "who asked not to be identified": a condition of the source, not a statement
     if low in ("i", "we") and opens_inside_quote(sent):
         return True  # "“... . I think ...”": the quoted speaker's own words, one statement with the quotation
     if low in ("i", "we", "you") and lemma in _COGNITION_VERBS and (quoted or lemma != "know" or not clause):
@@ -463,8 +472,8 @@ def not_a_new_attribution(sent: SpacySpan, verb: Token, lemma: str, subj: Token,
             and nest.dep_ == "ccomp" and verb.tag_ != "VBG" and nest.head.lemma_.lower() in ATTRIBUTION_VERBS \
             and not (subj.i > verb.i and nest.head.i < verb.i):  # "“... is telling X ...,” said Y": Y's cue
         return True  # "X said he plans/believes/hopes ...": one statement, X's, not a second attribution
-    if subj.dep_ == "nsubjpass" and lemma in _PASSIVE_HEDGES and low != "it":
+    if subj.dep_ == "nsubjpass" and subj.head.i == verb.i and lemma in _PASSIVE_HEDGES and low != "it":
         return True  # "X is believed/said to be ...": a hedge on X, not an attribution
     # "did not reveal", "cannot confirm": verification language; but "did not say that ..." attributes a view
-    return any(c.dep_ == "neg" for c in verb.children) and lemma != "deny" and not (
+    return any(c.dep_ == "neg" for c in verb.children) and lemma not in ("deny", "comment", "respond", "reply") and not (
         lemma in _NEGATABLE_SPEECH and clause)

@@ -47,13 +47,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.claim_inversions import fronted_subject, inserted_piece, reported_by, speaker_after_cue
 from sitrep.extract.claim_naming import (
+    TITLE_SOURCES,
     canonical_source,
     classify_phrase,
     clean_source,
+    coordinated_source,
     entities_in,
+    person_behind_title,
 )
 from sitrep.extract.claim_quotes import (
+    QUOTE_MARK,
     colon_quote,
     dash_signed_quotes,
     named_elsewhere,
@@ -61,13 +66,17 @@ from sitrep.extract.claim_quotes import (
     subject_after_quote,
     transcript_claims,
 )
-from sitrep.extract.claim_sources import expand_short_sources, speaker_of_recording
+from sitrep.extract.claim_sources import (
+    DESCRIBED_BODY,
+    expand_short_sources,
+    issuer_of_document,
+    speaker_of_recording,
+)
 from sitrep.extract.claim_spans import (
     MEDIUM_NOUNS,
     PERCEPTION_VERBS,
     after_relative_cue,
     as_clause_content,
-    before_coordination,
     closes_bracket,
     document_subject,
     first_conjunct,
@@ -90,7 +99,6 @@ from sitrep.extract.claim_spans import (
 )
 from sitrep.extract.claim_stance import (
     ASPECT_VERBS,
-    BELIEF_CUE_RE,
     CLAUSE_STANCE_VERBS,
     as_put_it,
     not_a_new_attribution,
@@ -102,18 +110,21 @@ from sitrep.extract.claim_stance import (
     stance_clause,
     statement_object,
 )
+from sitrep.extract.claim_verification import (
+    apply_neighbour_verification,
+    denied_apposition,
+    is_hedged,
+    verification_of,
+)
 from sitrep.extract.lexicon import (
     ANONYMOUS_HEADS,
     ATTRIBUTION_VERBS,
-    CONFIRMED,
-    DISPUTED,
     GOV_WORDS,
-    HEDGE_RE,
     MIL_WORDS,
-    UNCONFIRMED,
 )
 from sitrep.extract.nlp import doc_text
-from sitrep.models import Article, Claim, Entity, SourceType, Span, Verification
+from sitrep.extract.roles import ROLE_HEADS
+from sitrep.models import Article, Claim, Entity, SourceType, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -131,13 +142,7 @@ _PRONOUNS_PERSON = frozenset("he she him her".split())
 _CONTINUING_VERBS = frozenset("add continue".split())
 _PRONOUNS_OTHER = frozenset("they it we i".split())
 _RELATIVE = frozenset("which who that".split())
-_UNCONF_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in UNCONFIRMED) + r")", re.I)
-_CONF_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in CONFIRMED) + r")\b", re.I)
-_DISP_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in DISPUTED) + r")\b", re.I)
-_BACKREF_RE = re.compile(
-    r"\b(?:its|this|that|these|those|the claims?|the footage|the video|the report|the figures?|also|such|either)\b",
-    re.I,
-)
+_DATELINE_SOURCE = re.compile(r"[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*,\s[^,]*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\([^)]*\))")
 _ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 
@@ -198,11 +203,11 @@ def find_claims(doc: Doc, entities: list[Entity], article: Article) -> list[Clai
     found.extend(dash_signed_quotes(body, sents, entities, found))
     found.sort(key=lambda x: (x[1].evidence.start, x[0]))
     for _, c in found:
-        person = _person_behind_title(c.source, c.evidence.start, entities, body)
+        person = person_behind_title(c.source, c.evidence.start, entities, body)
         if person is not None:
             c.source, c.source_type = person, "person"
     expand_short_sources(found, entities)
-    _apply_neighbour_verification(found, sents)
+    apply_neighbour_verification(found, sents)
     seen: set[tuple[str | None, str | None, str]] = set()
     unique = []
     for si, c in found:  # duplicated headlines/paragraphs (aggregator noise) give one claim
@@ -237,9 +242,12 @@ def _continued_quote(sent: SpacySpan, previous: Claim) -> Claim | None:
 
 
 def _content_tokens(verb: Token) -> list[Token] | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            return _without_citing(child, subtree_without(child, frozenset()))
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if len(comps) > 1 and comps[0].i < verb.i < comps[-1].i and not any(QUOTE_MARK.match(t.text) for t in comps[0].subtree) \
+            and any(t.lower_ in ("who", "whose", "which") for t in comps[0].subtree):
+        comps = comps[1:]  # "X, whose firm uses data, said the Y ...": the aside before the verb is no statement
+    for child in comps[:1]:
+        return _without_citing(child, subtree_without(child, frozenset()))
     for child in verb.children:  # "wrote on X, citing Y, that ...": a that-clause the parser made adverbial
         mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
         if child.dep_ == "advcl" and mark is not None and mark.i > verb.i:
@@ -251,7 +259,18 @@ def _content_tokens(verb: Token) -> list[Token] | None:
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
                 if clause is not None:
                     return subtree_without(clause, frozenset())
-    return None
+    return _that_as_determiner(verb)
+
+
+def _that_as_determiner(verb: Token) -> list[Token] | None:
+    """"wrote that debris from a drone sparked a fire": the small parser reads "that" as a determiner of the
+    object ("that debris") and hangs the real verb on the cue; the statement is everything after "that"."""
+    doc = verb.doc
+    that = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if that is None or that.lower_ != "that" or that.dep_ != "det" or that.head.head.i != verb.i:
+        return None
+    toks = [t for t in verb.subtree if t.i > that.i and not (t.is_punct and t.i == verb.right_edge.i)]
+    return toks if any(t.pos_ in ("VERB", "AUX") and t.head.i in (verb.i, that.head.i) for t in toks) else None
 
 
 def _citing(tok: Token) -> bool:
@@ -261,13 +280,19 @@ def _citing(tok: Token) -> bool:
 def _without_citing(clause: Token, toks: list[Token]) -> list[Token]:
     """A content clause without the speaker's "citing Y" ("said, citing an official, that ...", "said ..., citing
     a report"): that names the speaker's source, not what is claimed."""
-    drop = {t.i for c in clause.children if _citing(c) for t in c.subtree}
+    drop = {t.i for c in clause.children if _citing(c) or _other_statement(c) for t in c.subtree}
     kept = [t for t in toks if t.i not in drop]
     while kept and (kept[0].is_punct or kept[0].is_space):
         kept.pop(0)
     while kept and (kept[-1].is_punct and kept[-1].text in ",;" or kept[-1].is_space):
         kept.pop()
     return kept or toks
+
+
+def _other_statement(clause: Token) -> bool:
+    """"..., while the Kremlin declined to comment": a contrasting clause that is someone else's statement."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children) \
+        and (clause.lemma_.lower() in ATTRIBUTION_VERBS or no_comment_token(clause) is not None)
 
 
 def _cited_source(verb: Token, content_toks: list[Token] | None) -> Token | None:
@@ -282,25 +307,9 @@ def _cited_source(verb: Token, content_toks: list[Token] | None) -> Token | None
     for holder in holders:
         for c in holder.children:
             obj = next((o for o in c.children if o.dep_ == "dobj"), None) if _citing(c) else None
-            if obj is not None:
+            if obj is not None and (speaker_like(obj) or obj.lemma_.lower() in ROLE_HEADS):
+                # a speaker or a role ("citing a lieutenant colonel"), never "citing her work", "citing the release"
                 return obj
-    return None
-
-
-_TITLE_SOURCES = frozenset(
-    "governor mayor spokesman spokeswoman spokesperson minister president commander chief prosecutor head "
-    "premier ambassador envoy general colonel".split())
-
-
-def _person_behind_title(source: str | None, at: int, entities: list[Entity], body: str) -> str | None:
-    """"the governor" → the person the text introduced with that title before ("Oblast Governor Yurii Malashko")."""
-    if not source or source.lower() not in _TITLE_SOURCES:
-        return None
-    for e in reversed([e for e in entities if e.label == "PERSON" and e.end <= at]):
-        title = re.escape(source)
-        if re.search(rf"\b{title}\s+$", body[max(0, e.start - 30) : e.start], re.I) or re.match(
-                rf",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}{title}\b", body[e.end : e.end + 60], re.I):
-            return e.canonical or e.text  # "Governor Yurii Malashko", "Malashko, the regional governor"
     return None
 
 
@@ -311,23 +320,16 @@ def _make_claim(
     source_text: str | None,
     stype: SourceType | None,
     cue: str,
+    cut: tuple[int, int] | None = None,
 ) -> Claim:
     doc = sent.doc
     a, b = content
     text = doc_text(doc)[a:b].strip(" ,.;:\"“”")
+    if cut is not None and a <= cut[0] < cut[1] <= b:  # "The strike, said X, was ...": the statement without the cue
+        text = (doc_text(doc)[a : cut[0]].rstrip() + " " + doc_text(doc)[cut[1] : b].lstrip()).strip(" ,.;:\"“”")
     text = re.sub(r"^that\s+", "", text)  # the statement itself, not the complementizer ("said that X" → X)
-    cue_l = cue.lower()
-    hedged = bool(HEDGE_RE.search(text)) or bool(HEDGE_RE.search(cue)) or bool(BELIEF_CUE_RE.search(cue))
-    verification: Verification = "none stated"
-    negated = bool(re.search(r"\b(not|n't|never|no)\b", doc_text(doc)[sent.start_char : a] + " " + cue_l))
-    if re.search(r"\bconfirm", cue_l) and not negated:
-        verification = "confirmed"
-    elif re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", cue_l):
-        verification = "disputed"
-    elif _UNCONF_RE.search(sent.text):
-        verification = "unconfirmed"
-    elif _DISP_RE.search(sent.text) and not re.search(r"\bden(y|ied|ies)", text, re.I):
-        verification = "disputed"
+    hedged = is_hedged(text, cue)
+    verification = verification_of(text, cue, sent.text, doc_text(doc)[sent.start_char : a])
     return Claim(
         id="",
         text=text,
@@ -506,6 +508,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             subj = tok.head  # "Ukrainian media outlets reported ... that" parsed as a reduced relative
         if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and (
             first_conjunct(tok.head).dep_ == "ROOT" or tok.head.lemma_.lower() in ATTRIBUTION_VERBS
+            or tok.tag_ == "VBG" and first_conjunct(tok.head).dep_ == "ccomp"  # "X said, “...”, adding that"
+            and first_conjunct(tok.head).head.lemma_.lower() in ATTRIBUTION_VERBS
         ) and (lemma in ("add", "say", "claim", "tell") or tok.tag_ == "VBG" or statement_obj is not None
                or phrase is not None
                or tok.dep_ == "conj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS
@@ -519,6 +523,12 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         subj = implicit_subject(tok) if subj is None and lemma in ATTRIBUTION_VERBS else subj  # "by saying", "4 in 10 say"
         agent = passive_agent(tok, subj)  # "The meeting was first reported by X": X is the source
         subj = agent[0] if agent is not None else subj
+        inverted = speaker_after_cue(sent, tok)  # "The strike, said a spokesman, was ...": the parse mislaid X
+        if inverted is not None and not inverted.inserted and subj is not None and not (
+                subj.i > tok.i or any(qa <= subj.idx < qb for qa, qb in quote_regions)):
+            inverted = None  # "“...,” X, R-Ky., said Tuesday.": the parse found the speaker before the cue
+        subj = inverted.speaker if inverted is not None else subj if subj is not None else (
+            reported_by(tok) or fronted_subject(sent, tok))  # "as reported by X", "X, whose ..., said"
         if (subj is None or any(qa <= subj.idx < qb for qa, qb in quote_regions)) and lemma in ATTRIBUTION_VERBS:
             subj = subject_after_quote(sent, tok, quote_regions) or subj
         if subj is None or subj.lower_ in ("what", "which") and tok.dep_ != "relcl":
@@ -531,7 +541,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             continue
         if not_a_new_attribution(sent, tok, lemma, subj, bool(quote_regions)):
             continue
-        subj = speaker_of_recording(subj, tok)
+        subj = issuer_of_document(speaker_of_recording(subj, tok))  # "issued a statement saying"
         content_toks = after_relative_cue(tok, _content_tokens(tok)) if stance_adj is None else (
             _content_tokens(stance_adj) or _content_tokens(tok))
         content: tuple[int, int] | None = None
@@ -563,7 +573,9 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if content is None and as_put:  # "..., as a Homeland Security memo put it, ...": the rest of the sentence
             content = outside_clause(sent, tok)
         content = agent[1] if content is None and agent is not None else content
-        inserted = content is None and inserted_cue(sent, tok, subj)
+        if inverted is not None:
+            content, content_toks = inverted.content, [tok]
+        inserted = inverted.inserted if inverted is not None else content is None and inserted_cue(sent, tok, subj)
         if inserted:  # "The museum, Mr. Bush said, celebrated ...": the statement is the whole sentence
             span = sentence_span(sent)
             content = (span.start, span.end)
@@ -589,6 +601,7 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             content = (nxt.start_char, nxt.end_char)
             content_toks = list(nxt)
         if content is None or (lemma in _WEAK_VERBS and not content_toks and content != quote and statement_obj is None
+                               and not inserted
                                and not (lemma == "ask" and "?" in doc_text(sent.doc)[content[0] : content[1] + 2])):
             continue
         if content == quote:
@@ -607,9 +620,9 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             a = sent.doc[subj.left_edge.i].idx
             source_text = doc_text(sent.doc)[a : sent.doc[last].idx + len(sent.doc[last].text)]
         if (postposed or split_subject) and subj.lower_ not in _PRONOUNS_PERSON | _PRONOUNS_OTHER:
-            source, source_text, stype = _coordinated_source(sent, subj, entities, (source, source_text, stype))
-        if source_text is None and stype is None:
-            continue
+            source, source_text, stype = coordinated_source(sent, subj, entities, (source, source_text, stype))
+        if source_text is None and stype is None or source_text and _DATELINE_SOURCE.match(source_text):
+            continue  # (a dateline is no speaker: "LOS ANGELES, Sept. 28 (UPI) — In a clip for the show ...")
         # The cue: the verb with its auxiliaries/adverbs/particles ("officially confirmed", "took to X to say").
         cue_toks = sorted(
             [tok] + [c for c in tok.children if c.dep_ in ("advmod", "prt", "neg", "aux", "auxpass")
@@ -619,10 +632,12 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         cue = " ".join(t.text for t in cue_toks)
         if as_put:
             cue = f"{cue} it"  # PolNeAR marks "put it"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("seem", "appear") and tok.head.i < tok.i:
+            cue = doc_text(sent.doc)[tok.head.idx : tok.idx + len(tok.text)]  # "appears to show": a hedged cue
         if stance_adj is not None:  # "was sure", "are afraid", "were willing"
             cue_end = stance_adj.idx + len(stance_adj.text)
             cue = doc_text(sent.doc)[cue_toks[0].idx : cue_end]
-        if no_comment is not None:
+        if no_comment is not None and no_comment.i != tok.i:
             cue = doc_text(sent.doc)[tok.idx : no_comment.idx + len(no_comment.text)]
         elif phrase is not None and phrase[1].i > tok.i and cue.endswith(tok.text):
             cue = cue + doc_text(sent.doc)[tok.idx + len(tok.text) : phrase[1].idx + len(phrase[1].text)]
@@ -632,7 +647,8 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
             medium = medium_after(tok, content)
             if medium is not None and cue.endswith(tok.text):
                 cue = cue + doc_text(sent.doc)[tok.idx + len(tok.text) : medium]  # "said in a statement"
-        claim = _make_claim(sent, content, source, source_text, stype, cue)
+        claim = _make_claim(sent, content, source, source_text, stype, cue,
+                            cut=inserted_piece(sent, tok, subj, inverted.end if inverted else None) if inserted else None)
         if evidence is not None:
             claim.evidence = evidence
         out.append(claim)
@@ -644,6 +660,23 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
         if statement_obj is None:  # "questioned the governor's claim that ...": the owner's claim stands too
             used_content.append(content)
         memory.last_claim = (source, stype, sent.start_char)
+
+    denial = denied_apposition(sent) if out else None
+    if denial is not None:  # "X says Y, an accusation Z denies": Y without the apposition, disputed by Z
+        cut_at, deny_verb, denier = denial
+        tail = doc_text(sent.doc)[cut_at + 1 : sent.end_char].strip(" .")
+        for c in out:
+            c.text = c.text[: c.text.index(tail)].rstrip(" ,") if tail and tail in c.text else c.text
+            c.verification = "disputed"
+        source, source_text, stype = _resolve_source(denier, entities, memory, deny_verb, None)
+        named = [e for e in entities if sent.start_char <= e.start < cut_at and e.label in ("ORG", "ARMED_ACTOR")]
+        if source_text and DESCRIBED_BODY.fullmatch(source_text) and named:
+            source, stype = named[0].canonical or named[0].text, "organization"  # "the group": the one accused
+        if source_text:
+            claim = _make_claim(sent, used_content[0] if used_content else (sent.start_char, cut_at), source,
+                                source_text, stype, deny_verb.text)
+            claim.text, claim.verification = out[0].text, "disputed"
+            out.append(claim)
 
     # "X's claim that ...": a statement noun with its owner and a that-clause
     for tok in sent:
@@ -712,25 +745,6 @@ def _claims_in_sentence(sent: SpacySpan, entities: list[Entity], memory: _Source
     return out
 
 
-def _coordinated_source(
-    sent: SpacySpan, subj: Token, entities: list[Entity], found: tuple[str | None, str | None, SourceType | None]
-) -> tuple[str | None, str | None, SourceType | None]:
-    left = min(t.i for t in subj.subtree)
-    if left <= sent.start or sent.doc[left - 1].lower_ not in ("and", "or"):
-        return found
-    start = before_coordination(sent, left)
-    if start == left:
-        return found
-    toks = [t for t in sent.doc[start : subj.i + 1]]
-    a, b = span_of(toks)
-    text = doc_text(sent.doc)[a:b]
-    first = [t for t in toks if t.i < left - 1 and not t.is_space]
-    if not first:
-        return found
-    return canonical_source(first, entities) + " and " + clean_source(doc_text(sent.doc)[subj.left_edge.idx:b]), text, \
-        classify_phrase(text, a, entities)
-
-
 _SPEAKER_LABEL = re.compile(r"^(?P<who>[A-Z][\w.'’ -]{1,40}?):\s+[\"“‘']?(?P<what>\S.{15,})$", re.S)
 
 
@@ -763,7 +777,7 @@ def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sourc
         if not (headline and re.fullmatch(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,2}", who)) or any(
                 e.start < b and e.end > a for e in entities if e.label not in ("PERSON", "ORG")):
             return None
-        if who.lower() in GOV_WORDS | MIL_WORDS | _TITLE_SOURCES:
+        if who.lower() in GOV_WORDS | MIL_WORDS | TITLE_SOURCES:
             return None  # a bare role ("Governor: ...") names no one
     start = span.start + m.start("what")
     end = span.end
@@ -777,22 +791,3 @@ def _speaker_label_claim(sent: SpacySpan, entities: list[Entity], memory: _Sourc
     claim = _make_claim(sent, (start, end), name, who, stype, ":")
     memory.last_claim = (name, stype, sent.start_char)
     return claim
-
-
-def _apply_neighbour_verification(found: list[tuple[int, Claim]], sents: list[SpacySpan]) -> None:
-    """Verification language in a sentence that refers back applies to the claims just before it."""
-    for si, sent in enumerate(sents):
-        text = sent.text
-        status: Verification | None = None
-        if _UNCONF_RE.search(text):
-            status = "unconfirmed"
-        elif _DISP_RE.search(text) and _BACKREF_RE.search(text):
-            status = "disputed"
-        if status is None or not _BACKREF_RE.search(text):
-            continue
-        if status == "disputed" and any(sj == si and re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", c.cue or "", re.I)
-                                        for sj, c in found):
-            continue  # "X denied that ...": X's own claim; it disputes the event, not the claims before it
-        for sj, claim in found:
-            if si - 2 <= sj < si and claim.verification == "none stated":
-                claim.verification = status

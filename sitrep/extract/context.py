@@ -12,8 +12,10 @@ independent evidence of a conflict setting, from general lexicons:
 * a casualty (killed, wounded, dead, casualties, hostages ...);
 * a conflict-typed setting (war, frontline, ceasefire, occupied territory, checkpoint, siege ...).
 
-The trigger's own words do not count unless they are themselves a weapon or casualty word, so an
-ambiguous trigger ("seized", "battle", "clash", "attack") needs something else around it.
+The trigger's own words do not count unless they are themselves a weapon or casualty word, or an armed
+actor leading a two-part trigger ("gunmen ... opened fire"), so an ambiguous trigger ("seized", "battle",
+"clash", "attack") needs something else around it. A protest or riot trigger also counts the words of a
+street demonstration, an arrest its political detainee (``kind``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ _ACTOR_RE = re.compile(
     r"|\b(?:armed|militant|terrorist|jihadist|insurgent|rebel|separatist|criminal|extremist)\s+groups?\b"
     r"|\b(?:militias?|militiamen|paramilitar\w+|guerrillas?|jihad\w*|terroris\w+|insurgen\w+|separatists?|warlords?|"
     r"regime|junta|ministry of (?:defen[cs]e|interior)|defen[cs]e ministry|interior ministry|general staff|"
-    r"riot police|law enforcement)\b",
+    r"riot police|law enforcement)\b"
+    # an acronym's forces ("US forces", "SDF troops"; not "RAF fighters", which are jets); unnamed armed men
+    r"|\b(?-i:[A-Z]{2,6})\s+(?:forces|troops|soldiers)\b|\barmed\s+(?:men|assailants|individuals)\b",
     re.I,
 )
 #: Weapons and means of violence.
@@ -48,13 +52,17 @@ _WEAPON_RE = re.compile(
     r"\b(?:missiles?|rockets?|drones?|uavs?|bombs?|bombing|bombed|bombardment|explosives?|ieds?|landmines?|"
     r"grenades?|mortars?|artillery|shell(?:s|ing|ed)|howitzers?|guns?|gunfire|gunshots?|rifles?|firearms?|"
     r"machetes?|airstrikes?|air ?strikes?|air raids?|warplanes?|fighter jets?|helicopter gunships?|tear ?gas|"
-    r"rubber bullets|live ammunition|ammunition|bullets?|munitions|warheads?|weapons?|arms cache|car bomb)\b",
+    r"rubber bullets|live ammunition|ammunition|bullets?|munitions|warheads?|weapons?|arms cache|car bomb|"
+    r"suicide bomb\w*|molotov\w*|petrol bombs?|blew (?:himself|herself|themselves) up)\b",
     re.I,
 )
 #: Casualties and victims.
 _CASUALTY_RE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|wounded|injur(?:ed|ies|y)|casualt(?:y|ies)|fatalit(?:y|ies)|"
-    r"bodies|corpses|massacr\w+|hostages?|abduct\w+|kidnap\w+|victims|displaced|refugees|martyr\w*)\b",
+    r"bodies|corpses|massacr\w+|hostages?|abduct\w+|kidnap\w+|victims|displaced|refugees|martyr\w*|"
+    # violence done to people or property with bare hands or fire ("set ablaze by a mob", "gunned down")
+    r"gunned down|shot dead|lynch\w*|(?:beaten|stoned|hacked|burned|burnt) (?:to death|alive)|set ablaze|set alight|"
+    r"set on fire)\b",
     re.I,
 )
 #: Conflict-typed settings.
@@ -67,6 +75,35 @@ _SETTING_RE = re.compile(
     re.I,
 )
 _EVIDENCE = (_ACTOR_RE, _WEAPON_RE, _CASUALTY_RE, _SETTING_RE)
+#: Protest settings, for a protest or riot trigger only (ACLED's Protests and Riots need no armed actor): the
+#: other words of a street demonstration ("rallies and sit-ins", "marched ... chanting", "took to the streets",
+#: "held up placards"), the crowd's violence and the authorities' intervention ("detained", "dispersed").
+_PROTEST_SETTING_RE = re.compile(
+    r"\b(?:marche[ds]|marchers|marching|rall(?:y|ies|ied)|sit-ins?|vigils?|die-ins?|placards|banners|slogans|"
+    r"chant(?:s|ed|ing)?|took to the streets|take to the streets|taking to the streets|picket\w*|strikers|"
+    r"activists|opposition supporters|human chains?|walkouts?|boycott\w*|"
+    r"violen(?:ce|t)|vandal\w*|smashed|stones|arrest\w*|detain\w*|dispers\w+|crackdown)\b",
+    re.I,
+)
+_POLICE_RE = re.compile(r"\b(?:" + "|".join(sorted(POLICE_NOUNS, key=len, reverse=True)) +
+                        r"|police officers?|officers|law enforcement|detectives|sheriff\w*|deputies)\b", re.I)
+_RIOT_TRIGGER = re.compile(r"\b(?:violent (?:protests?|demonstrations?|clashes)|rioted|rioting)\b", re.I)
+#: Who an arrest codable by ACLED is of: political, protest and armed-group figures ("an opposition activist has
+#: been detained"); an arrest of anyone else needs another conflict setting.
+_POLITICAL_DETAINEE_RE = re.compile(
+    r"\b(?:activists?|opposition|dissidents?|journalists?|bloggers?|politicians?|lawmakers?|(?:party|union|"
+    r"student|opposition|rebel|separatist) leaders?|protesters?|demonstrators?|protest\w*|espionage|spies|spy|"
+    r"treason|sedition|militants?|insurgents?|rebels?|jihadists?|terror\w*|extremists?)\b"
+    # mass arrests ("about 4,000 people", "hundreds of youths"): a crackdown, whoever the detainees are
+    r"|\b(?:hundreds|thousands|\d{1,3}(?:,\d{3})+|\d{3,})\s+(?:of\s+)?(?:people|individuals|persons|residents|youths|"
+    r"supporters|men)\b",
+    re.I,
+)
+
+
+def political_detainee(text: str) -> bool:
+    """The text names a detainee ACLED codes arrests of: a political, protest or armed-group figure."""
+    return _POLITICAL_DETAINEE_RE.search(text) is not None
 
 
 def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
@@ -84,18 +121,33 @@ def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def has_conflict_context(body: str, sent_start: int, sent_end: int, trigger: tuple[int, int],
-                         entities: list[Entity] | None = None) -> bool:
+                         entities: list[Entity] | None = None, kind: str | None = None) -> bool:
     """True when the sentence ``body[sent_start:sent_end]`` or its paragraph holds evidence of a conflict
-    setting besides the trigger ``body[trigger[0]:trigger[1]]`` (see the module docstring)."""
+    setting besides the trigger ``body[trigger[0]:trigger[1]]`` (see the module docstring).
+
+    ``kind``: the ACLED event type (or "Arrests") the trigger codes; a protest or riot trigger also counts
+    the words of a street demonstration (:data:`_PROTEST_SETTING_RE`), an arrest its political detainee."""
     a, b = paragraph_bounds(body, sent_start, sent_end)
     t0, t1 = trigger
     trig = body[t0:t1]
     if _WEAPON_RE.search(trig) or _CASUALTY_RE.search(trig):
         return True
+    if _RIOT_TRIGGER.search(trig):
+        return True  # "violent protests erupted", "students rioted": a riot is its own setting
+    doer = _ACTOR_RE.search(trig) or _SETTING_RE.search(trig)
+    if doer and trig[doer.end():].strip():
+        return True  # a two-part trigger led by its doer or setting ("gunmen ... opened fire", "protests ... torched")
     # blank the trigger (same length: offsets of the rest stay put)
     text = body[a:t0] + " " * (t1 - t0) + body[t1:b] if a <= t0 and t1 <= b else body[a:b]
+    if kind == "Arrests":
+        # the police making an arrest is no conflict setting of its own (every police blotter has one)
+        text = _POLICE_RE.sub(lambda m: " " * len(m.group(0)), text)
     if any(rx.search(text) for rx in _EVIDENCE):
         return True
+    if kind in ("Protests", "Riots") and _PROTEST_SETTING_RE.search(text):
+        return True
+    if kind == "Arrests" and _POLITICAL_DETAINEE_RE.search(body[sent_start:sent_end]):
+        return True  # the detainee of this sentence (a party member in the paragraph is not the one arrested)
     return any(e.label in ("ARMED_ACTOR", "MILITARY_UNIT") and a <= e.start and e.end <= b
                and not (t0 <= e.start < t1) for e in entities or [])
 

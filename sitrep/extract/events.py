@@ -37,6 +37,21 @@ from sitrep.extract.context import figurative_fight, has_conflict_context
 from sitrep.extract.datelines import _MEDIA_NAME, _dateline_place
 from sitrep.extract.datelines import excluded_place_spans as excluded_place_spans  # re-exported: public
 from sitrep.extract.event_actors import _actors
+from sitrep.extract.event_kinds import (
+    _ARRESTING_FORCE,
+    _CROWD_NOUNS,
+    _LOOTING_CROWD,
+    _ORDINARY_CRIME,
+    _PLAIN_DESTRUCTION,
+    _POLITICAL_ARREST,
+    _crowd_protesting,
+    _handed_people,
+    _means_used,
+    _verbal_protest,
+    protest_held,
+    reported_without_doer,
+    state_doer,
+)
 from sitrep.extract.lexicon import (
     ATTRIBUTION_VERBS,
     country_of,
@@ -61,11 +76,11 @@ def _r(pattern: str) -> re.Pattern[str]:
 #: (sub-event type, trigger pattern) in priority order: the first match wins.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Chemical weapon", _r(r"\b(chemical (weapon|attack|munition)s?|chlorine|sarin|nerve agent|mustard gas|toxic gas|poison(ous)? gas|asphyxia\w*)\b")),
-    ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash) of (arms|weapons|firearms|ammunition|explosives)|(weapons|explosive devices|ieds|bombs|mines|pistols|guns|firearms|arms|ammunition|explosives)\b.{0,40}\b(were |was |have been )?(found|discovered|seized|recovered|defused|cleared|confiscated|unearthed))\b")),
-    ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|violently (suppressed|dispersed))\b|\b(killed|shot dead|died)\b.{0,80}\b(protest|demonstration|rally)\w*\b.{0,80}\b(security forces|police|troops|soldiers)\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
+    ("Disrupted weapons use", _r(r"\b(intercept(ed|s|ing)?|shot down|defus(ed|ing)|dismantl(ed|ing)|(seiz|confiscat|recover|discover|found|unearth|destroy)\w*\b.{0,80}\b(weapons|arms|ammunition|explosives|firearms|rifles|guns|pistols|caches?|stash|stockpiles?|ieds|improvised explosive|landmines|rockets|missiles|grenades|mortars|mortar (rounds|shells)|detonators|bullets|cartridges|munitions)|(arms|weapons|ammunition|explosives?) (cache|stash|depot)s?\b.{0,40}\b(found|seized|discovered|destroyed)|(cache|stash|haul|consignment) of ([\w-]+ ){0,2}(arms|weapons|firearms|rifles|guns|pistols|ammunition|explosives|grenades|bullets|rockets|mortars)|(weapons|explosive devices|ieds|bombs|mines|pistols|guns|rifles|firearms|arms|ammunition|explosives|grenades|detonators|bullets|cartridges)\b.{0,40}\b(were |was |have been )?(found|discovered|seized|recovered|defused|cleared|confiscated|unearthed)|(weapons|pistols|guns|firearms|rifles|ammunition|explosives) ([\w,]+ ){0,4}(were|was|have been|had been) captured)\b")),
+    ("Excessive force against protesters", _r(r"\b(protesters?|demonstrators?|protestors?)\b.{0,60}\b(shot dead|killed|opened fire|live ammunition|live fire|live (bullets|rounds)|violently (suppressed|dispersed))\b|\b(used|using|with) excessive force\b.{0,60}\b(protest|demonstrat|rall(y|ies)|crowds?)\w*|\b(killed|shot dead|died)\b.{0,80}\b(protest|demonstration|rally)\w*\b.{0,80}\b(security forces|police|troops|soldiers)\b|\bviolently (suppressed|dispersed|crushed)\b.{0,40}\bprotest|\b(shot|killed|opened fire on)\b.{0,40}\b(protesters|demonstrators|protestors)\b")),
     ("Mob violence", _r(r"\b(lynch\w*|vigilantes?|mob (justice|attack\w*|beat\w*|killed|chased|set|burn\w*|lynched)|(a|an angry) mob)\b")),
-    ("Violent demonstration", _r(r"\b(riot\w*|violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors)|(protests?|demonstrations?|rall(y|ies)|unrest)\b.{0,80}\b(marred by violence|turned violent|violence (erupted|broke out|boil\w*)|scuffles?)|scuffles? (broke out|with|between)|aggressive (protests?|demonstrations?)|clash(ed|ing|es)?\b.{0,25}\bwith\b.{0,30}\b(protesters|demonstrators|protestors))\b")),
-    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers|troops)\b.{0,40}\b(detain\w*|arrest\w*)\b.{0,60}\b(protest\w*|demonstrat\w*|activists|rall(y|ies)|march\w*)|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton[- ]charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b")),
+    ("Violent demonstration", _r(r"\b(riot(?!\s+(?:police|gear|squads?|control|officers?|units?|shields?|act)\b)\w*|(?<!non-)(?<!non )violent (protest|demonstration)\w*|(protesters?|demonstrators?|protestors?|protests?|demonstrations?|marchers|crowds?|students|youths?|thousands|hundreds)\b.{0,100}\b(torched|burn(ed|t|ing)|stoned|threw|throwing|hurled|hurling|pelted|petrol bombs?|molotov|vandali[sz]\w*|set fire|smashed|ablaze|blaze|firecrackers|pelting|pelted|blocked roads with burning|clash(ed|es)?|attacked)|clash(ed|es)? (with|between) (the )?(protesters|demonstrators|protestors)|(protests?|demonstrations?|rall(y|ies)|unrest)\b.{0,80}\b(marred by violence|turned violent|violence (erupted|broke out|boil\w*)|scuffles?)|scuffles? (broke out|with|between)|aggressive (protests?|demonstrations?)|clash(ed|ing|es)?\b.{0,25}\bwith\b.{0,30}\b(protesters|demonstrators|protestors))\b")),
+    ("Protest with intervention", _r(r"\b(protest|demonstrat|rally|rallies|march|sit-in|crowd)\w*\b.{0,100}\b(tear ?gas|pepper[- ]spray\w*|dispers\w+|water cannons?|rubber bullets|baton\w*|arrested|detained|police (\w+ ){0,2}(fired|used|detained|arrested|dispersed|intervened|moved in|charged|clashed|blocked|cleared|removed|dragged|beat)|suppress\w*|broke up|break up|crack(ed)? down)\b|\b(police|security forces|officers|troops)\b.{0,40}\b(detain\w*|arrest\w*)\b.{0,60}\b(protest\w*|demonstrat\w*|rall(y|ies)|march\w*)|\b(police|security forces|officers)\b.{0,60}\b(dispers\w+|tear-?gass\w*|pepper[- ]spray\w*|baton[- ]charg\w*|suppress\w*|broke up|break up|crack(ed)? down on)\b|\b(police|security forces|forces|troops|soldiers|officers|authorities)\b.{0,60}\b(fired|used|sprayed|lobbed|threw)\b.{0,40}\b(tear ?gas|water cannons?|rubber bullets|pepper[- ]spray|stun grenades|smoke grenades)\b|\b(forces|troops|soldiers|authorities)\b.{0,20}\b(suppressed|dispersed|broke up)\b.{0,40}\b(protest|demonstrat|rall(y|ies)|march|sit-in|crowd)\w*|\b(arrested|detained|dispersed)\b.{0,60}\b(during|while|at)\b.{0,30}\b(protest|demonstrat|rall(y|ies)|march|sit-in)\w*")),
     ("Suicide bomb", _r(r"\bsuicide (bomb\w*|attack\w*|car bomb|vest|blast|attacker|truck)\b|\bblew (himself|herself|themselves) up\b|\bsvbied\b|\bexplosives?[- ]laden (vehicle|car|truck)\b")),
     ("Air/drone strike", _r(r"\b(air ?strikes?|air raids?|airstrikes?|drone (strikes?|attacks?|hits?|footage shows)|suicide drones?|kamikaze drones?|(fpv|attack|armed) drones?|uavs?\b.{0,30}\b(struck|hit|attacked)|warplanes?|fighter jets?|helicopter gunships?|bombed from the air|aerial (bombardment|attack|strike)s?|struck by (a |an )?(drone|aircraft|warplane)|(aircraft|jets|warplanes|planes|helicopters?|choppers)\b.{0,20}\b(struck|hit|bombed|targeted|attacked|pounded|fired|destroyed)|raids? by\b.{0,30}\b(choppers|helicopters|jets|warplanes|aircraft)|strikes? (by|from) (cluster munitions|aircraft|drones?))\b")),
     ("Grenade", _r(r"\bgrenades?\b")),
@@ -87,9 +102,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Arrests", _r(r"\b(arrest(ed|s)?|detain(ed|s)?|apprehended|taken into custody|rounded up)\b")),
     ("Looting/property destruction", _r(r"\b((shops|homes|houses|vehicles|cars|property|properties|buildings|stores)\b.{0,30}\b(burned|burnt|torched|looted|set on fire|set ablaze|vandali[sz]ed)|loot(ed|ing)|ransack\w*|torch(ed|ing)|set (on )?fire to|burn(ed|t) down|vandali[sz]\w*|destroyed (homes|houses|property|shops))\b")),
     ("Disrupted weapons use", _r(r"\b(intercept(ed|s)?|shot down|defus(ed|ing)|dismantled (an? )?(bomb|ied|explosive)|seized (weapons|arms|ammunition|explosives))\b")),
-    ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up|created)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions)\b|\b(base|bases|headquarters|outposts?|observation (point|post)s?|points?)\b (was|were|has been|have been) (established|set up|built|opened|created)\b")),
-    ("Non-violent transfer of territory", _r(r"\b(evacuation (deal|agreement)|(withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully))\b")),
-    ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+|reinforcements|dispatch(ed|es)|pull(ed|s|ing)? back|redeploy\w*|mobili[sz]\w*)\b")),
+    ("Headquarters or base established", _r(r"\b(establish\w*|set up|opened|built|set-up|created)\b.{0,60}\b(base|bases|headquarters|outposts?|observation points?|military posts?|camps?|checkpoints?|positions|barracks|garrisons?)\b|\b(base|bases|headquarters|outposts?|observation (point|post)s?|points?)\b (was|were|has been|have been) (established|set up|built|opened|created)\b")),
+    ("Non-violent transfer of territory", _r(r"\b(evacuation (deal|agreement)|(withdr(ew|awn|awal|aw|awing)|pulled out|retreated|handed|hand over|handover|evacuated)\b.{0,50}\b(from|control|authority|over)|handed over|took over (control )?(without|peacefully)|(forces|troops|fighters|militants|army|soldiers) (had |have )?(withdrew|withdrawn|pulled out|retreated)|entered (\w+ ){0,3}without (a |any )?(fight|fighting|resistance|clashes))\b")),
+    ("Change to group/activity", _r(r"\b(defect(ed|ion|ions|s)?|mutin(y|ied|ous)|merg(ed|er) with|pledged allegiance|disband\w*|new (leader|commander)|appointed\b.{0,30}\b(leader|commander)|split from|formed a new|recruit(ed|ing|ment)|(burned|destroyed|torched) (drugs|narcotics|crops)|relocat\w+|reinforcements|reinforc(ed|ing) (their |its |the )?(troops|forces|positions|units|presence|defen[cs]es)|dispatch(ed|es)|pull(ed|s|ing)? back|redeploy\w*|mobili[sz]\w*)\b")),
     ("Looting/property destruction", _r(r"\b(destruction of|destroyed|demolish\w*|damag(ed|ing) (property|homes|houses|shops|vehicles|buildings))\b")),
     ("Other", _r(r"\b(arrived in|deployed (to|in)|deployment|training exercises|begun training|begun coordination|stationed in|troop build-?up)\b")),
 )
@@ -124,6 +139,27 @@ _BACKGROUND = _r(
 #: The trigger sits in a clause about an earlier event: "comes a week after X announced a truce",
 #: "since a January 5 report of six deaths", "the deadliest since ...".
 _EARLIER_CLAUSE = _r(r"(\b(comes?|came|coming)\b[^.;]{0,40}\bafter\b|\b(years?|months?|decades?|weeks?) (after|since)\b|\bsince\s+(a|an|the|its|their|\w+ \d{1,2})\b)[^;]{0,80}$")
+#: Unorganised civilians fighting each other ("villagers clashed", "rival groups of youths clashed").
+_CIVILIAN_CLASH = _r(r"\b(villagers|residents|youths|locals|supporters|students|traders|farmers|herders|neighbours|"
+                     r"neighbors|groups? of (people|youths|residents|men))\b[^.;]{0,40}\bclash(ed|es)?\b")
+#: An organised or armed party in the sentence: then a clash is an armed clash.
+_ARMED_CLASH_PARTY = _r(r"\b(soldiers|troops|army|military|police|forces|militants?|militia\w*|rebels?|insurgents?|"
+                        r"gunmen|fighters|jihadists?|terrorists?|bandits|gangs?|guns?|gunfire|rifles?|firearms?|"
+                        r"shot|shooting|opened fire)\b")
+
+
+def _context_kind(sub: str) -> str:
+    """The kind :func:`has_conflict_context` weighs evidence for: looting and arson count a riot's setting."""
+    if sub == "Arrests":
+        return sub
+    return "Riots" if sub == "Looting/property destruction" else SUB_EVENT_TO_TYPE[sub]
+
+
+_DOWNED = _r(r"\b(helicopters?|aircraft|jets?|planes?|warplanes?|drones?|uavs?|missiles?|rockets?|shells?|projectiles?)$")
+_INTERCEPTION = _r(r"intercept|shot down")
+_SALVO_KINDS = ("Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED")
+#: The trigger word followed by "N years ago" / "decades ago" (within three words).
+_YEARS_AGO = _r(r"[\w-]+(?:\s+[\w,-]+){0,3}?\s+(?:years|decades)\s+ago\b")
 _MONTHS = ("january february march april may june july august september october november december").split()
 #: A month of an explicit year ("in November 2023"), to compare with the publication date.
 _MONTH_YEAR = _r(r"\b(?:in|since|during|of)\s+(?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|"
@@ -148,7 +184,12 @@ _MILITARY_TARGET = _r(r"\b(soldiers|troops|army|military|security forces|service
                       r"police (station|post)s?|outposts?|convoy|patrol)\b")
 
 
+_TERRITORY_WORDS = _r(r"\b(territor\w*|control|authority|town|city|village|area|region|province|district|base|"
+                      r"positions?|posts?|checkpoints?|airport|port|border|crossing|zone|enclave|strip|sector)\b")
 _ARMED_NOT_CROWD = _r(r"\b(fighters|militants|jihadists|gunmen|troops|soldiers|rebels|insurgents|attackers|assailants)\b")
+#: Protest kinds where a state force intervenes: ACLED codes the protesters as actor1, the force as actor2.
+_INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_INTERVENING_FORCE = _r(r"\b(police|security forces|troops|soldiers|army|officers|gendarm\w*|forces|military|guards?)\b")
 _CROWD = _r(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|crowds?|mobs?|students|youths?|marchers)\b")
 
 
@@ -161,6 +202,9 @@ def _rule_applies(name: str, text: str, m: re.Match[str] | None = None) -> bool:
                                                      r"helicopters?)\b", text, re.I) \
             and not re.search(r"\b(intercept\w*|shot down|defus\w*)\b", text, re.I):
         return False  # "warplanes destroyed an arms depot": an air strike
+    if name == "Non-violent transfer of territory" and m is not None and m.group(0).lower().startswith("hand") \
+            and not _TERRITORY_WORDS.search(text):
+        return False  # "were handed over to US forces": hostages or detainees, not territory
     if name == "Violent demonstration" and _ARMED_NOT_CROWD.search(text) and not _CROWD.search(text):
         return False  # "hundreds of fighters attacked ...": an armed assault, not a riot
     if name == "Attack" and m is not None and m.group(0).lower().startswith(("gunm", "attacker", "assailant",
@@ -191,8 +235,16 @@ def classify_sub_event(text: str) -> str | None:
     found = _first_rule(text)
     if found is None:
         return None
-    name, m = found
-    return territory_kind(text, m.start()) if name in _TERRITORY else name
+    return _refined(*found, text=text)
+
+
+def _refined(name: str, m: re.Match[str], text: str) -> str:
+    """The rule's sub-type, refined by the sentence: which side changed territory; civilians clashing is a riot."""
+    if name in _TERRITORY:
+        return territory_kind(text, m.start())
+    if name == "Armed clash" and _CIVILIAN_CLASH.search(text) and not _ARMED_CLASH_PARTY.search(text):
+        return "Mob violence"  # "villagers clashed using sticks": no organised armed party, a riot (ACLED)
+    return name
 
 
 def _sent_span(sent: SpacySpan) -> Span:
@@ -207,62 +259,6 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
         if tok.idx <= char < tok.idx + len(tok.text) + 1:
             return tok
     return None
-
-
-#: Ordinary crime an arrest is for; ACLED codes arrests of political, armed-group or protest figures only.
-_ORDINARY_CRIME = _r(r"\b(theft|thefts|shoplift\w*|burglar\w*|larceny|narcotics?|drugs?|cocaine|heroin|"
-                     r"methamphetamine|marijuana|DUI|DWI|drunk driving|driving under the influence|domestic (battery|"
-                     r"violence|abuse)|fraud|forgery|trespass\w*|outstanding warrants?|probation|speeding|"
-                     r"embezzl\w*|prostitution|retail|(order of|protective|restraining) (protection|order)|bond|bail|parole)\b")
-_POLITICAL_ARREST = _r(r"\b(militants?|rebels?|insurgents?|jihadists?|terror\w*|extremists?|protest\w*|"
-                       r"demonstrat\w*|opposition|activists?|journalists?|dissidents?|politicians?|lawmakers?|"
-                       r"candidates?|party|soldiers?|troops|officers? of the|spy|spies|espionage|treason|sedition|"
-                       r"coup|armed|weapons|explosives?|gang leader)\b")
-_CROWD_WORDS = frozenset(
-    "people thousands hundreds dozens scores crowds crowd residents students workers farmers teachers doctors nurses "
-    "women villagers supporters citizens activists protesters demonstrators traders drivers miners employees "
-    "pensioners youths mourners".split())
-
-
-#: A protest or riot crowd named as such ("protesters", "demonstrators", "rioters", "a mob").
-_CROWD_NOUNS = _r(r"\b(protesters|protestors|demonstrators|rioters|marchers|strikers|mob|crowds? of (people|protesters))\b")
-
-
-_PROTEST_VERBS = frozenset("protest rally march gather demonstrate chant stage hold picket strike block occupy "
-                           "converge assemble participate join".split())
-_PROTESTER_WORDS = frozenset("protesters protestors demonstrators marchers strikers".split())
-#: Unmistakable destruction of property ("went on a looting spree", "shops were looted and set alight").
-_PLAIN_DESTRUCTION = _r(r"\b(loot(ed|ing|ers)?|ransack(ed|ing)|(shops|stores|homes|houses|cars|vehicles|buildings|offices)\b"
-                        r".{0,40}\b(torched|set (ablaze|alight|on fire)|burn(ed|t) down))\b")
-
-
-_LOOTING_CROWD = _r(r"\b(looters|(?:hundreds|dozens|scores|thousands|crowds?|mobs?|groups?) of (?:[\w-]+ )?"
-                    r"(?:locals|residents|youths|people|men|protesters|rioters)|locals|youths|mobs?)\b")
-
-
-def _crowd_protesting(sub: str, trigger: Token | None) -> bool:
-    """"Thousands of protesters rallied", "Thousands of people marched": a crowd doing a protest verb is its own
-    conflict context (the crowd or the verb is the trigger, which alone would not count)."""
-    if trigger is None or SUB_EVENT_TO_TYPE.get(sub) != "Protests":
-        return False
-    for tok in trigger.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PROTEST_VERBS:
-            continue
-        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            words = {subj.lower_} | {t.lower_ for t in subj.subtree}
-            if subj.lower_ in _CROWD_WORDS or words & _PROTESTER_WORDS:
-                return True
-    return False
-
-
-def _verbal_protest(trigger: Token | None) -> bool:
-    """"protested that ...", "a demonstration using their warships": words or a showcase, not a street protest."""
-    if trigger is None:
-        return False
-    if trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in trigger.children):
-        return True
-    return trigger.lower_.startswith("demonstration") and any(
-        c.dep_ in ("acl", "prep") and c.lower_ in ("using", "with", "to") for c in trigger.children)
 
 
 #: Triggers that name violence unambiguously (a grenade, an IED, a suicide bomber, an air strike, a kidnapping,
@@ -284,6 +280,8 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
     prefix = doc_text(sent.doc)[sent.start_char : match_start]
     if _NON_EVENT.search(prefix[-40:]) or _HYPOTHETICAL.search(prefix[-30:]):
         return False
+    if _YEARS_AGO.match(doc_text(sent.doc), match_start):
+        return False  # "led demonstrations five years ago": history, not a report
     after = doc_text(sent.doc)[sent.end_char : sent.end_char + 60]
     if _CAPTION_CREDIT.match(after) or _CAPTION_CREDIT.search(text):
         return False  # a photo caption: "... on Jan. 22, 2024. (AFP)"
@@ -308,7 +306,7 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
         return False  # "killed in battle", "identified in combat": generic
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
-            and not any(c.lower_ == "have" for c in trigger.children):
+            and not any(c.lower_ == "have" for c in trigger.children) and not _means_used(trigger):
         return False  # "joined the army to fight X": a purpose, not an event
     for tok in (trigger, verb):
         for c in tok.children:
@@ -326,7 +324,11 @@ def _is_salient(sent: SpacySpan, trigger: Token | None, match_start: int) -> boo
                 return False  # "will continue to fight"
         if head.lemma_.lower() in ("deny", "plan", "threaten", "vow", "want", "intend", "warn", "prepare", "aim"):
             return False
-    return not (_BACKGROUND.search(text) and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
+    back = _BACKGROUND.search(text)
+    if back and trigger.idx - sent.start_char < back.start() and re.search(
+            r",\s+(the|which|where|a|an|once|long)\b[^,]*$", text[trigger.idx - sent.start_char : back.start()]):
+        back = None  # "exchanged prisoners near X, the scene of fighting in recent months": about the place, not the event
+    return not (back and not re.search(r"\b\d+\b.*\b(killed|dead|wounded)\b", text))
 
 
 #: Reactions to an event already reported: "the office condemned the strike" names no new event.
@@ -386,6 +388,17 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: A weapon, never an actor: "two Iskander-M missiles", "Kh-101", "Shahed drones".
 _WEAPON = re.compile(r"\b[A-Z][A-Za-z]*-(?:[A-Z]{1,3}|\d+)\b(?![a-z])|(?i:\b(missiles?|rockets?|drones?|bombs?|shells?|"
                      r"munitions|mortars?|warheads?|projectiles?|artillery)$)")
+#: An actor phrase headed by people ("2,000 ABC-IO fighters"): a hyphenated letter code in it names a group.
+_PEOPLE_HEAD = _r(r"\b(fighters|troops|forces|soldiers|militants|rebels|members|militias?|militiamen|army|police|"
+                  r"gunmen|insurgents|units?|brigades?|battalions?)$")
+_GROUP_CODE = re.compile(r"\b[A-Z]{2,}-[A-Z]{1,3}\b")
+
+
+def _is_weapon(phrase: str) -> bool:
+    """ "Iskander-M missiles", "Su-35 fighters" name weapons; "ABC-IO fighters" (letters only) names a group."""
+    return bool(_WEAPON.search(phrase)) and not (_PEOPLE_HEAD.search(phrase) and _GROUP_CODE.search(phrase))
+
+
 _METONYM_VERBS = ATTRIBUTION_VERBS | frozenset(
     "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand "
     "order decide approve authorize authorise sanction recognize recognise sign agree expel summon impose adopt "
@@ -490,8 +503,9 @@ def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             continue  # "Moscow denies ...", "Kyiv said ...": the capital names a government
         if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
             continue  # headline case fools the NER ("Jihadist Attack")
-        if e.text.lower() in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
-            continue  # "Ukrainian", "North Koreans" mislabelled as places
+        bare = re.sub(r"^the\s+", "", e.text, flags=re.I).lower()
+        if bare in demonym_table() or bare[:-1] in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
+            continue  # "Ukrainian", "North Koreans", "the South Koreans" mislabelled as places
         before = doc_text(doc)[max(sent.start_char, e.start - 25) : e.start].lower()
         score = 0
         is_country = country_of(e.text) is not None
@@ -574,6 +588,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
     body = doc_text(doc)
     excluded = excluded_place_spans(body, article)
     drafts: list[_Draft] = []
+    reported: set[int] = set()  # evidence starts of triggers that report an occurrence without doer or casualties
     last_loc: tuple[int, Location] | None = None
     sents = list(doc.sents)
     in_sent = _entities_by_sentence(sents, entities)
@@ -589,7 +604,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         found = _first_rule(text)
         if found is not None:
             name, match = found
-            sub = territory_kind(text, match.start()) if name in _TERRITORY else name
+            sub = _refined(name, match, text)
         span = _sent_span(sent)
         loc_here = _location(sent, sent_entities, [], excluded, actor_names)
         if sub is None or match is None:
@@ -617,15 +632,19 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
-        crowd = _crowd_protesting(sub, trigger)
+        crowd = _crowd_protesting(sub, trigger) or sub == "Peaceful protest" and protest_held(trigger)
         if not crowd and not (sub == "Looting/property destruction" and _PLAIN_DESTRUCTION.search(
                 text)) and not has_conflict_context(
                 body, sent.start_char, sent.end_char, (sent.start_char + match.start(), sent.start_char + match.end()),
-                entities):
+                entities, _context_kind(sub)):
             continue  # "seized on an idea", "a battle of wits": no actor, weapon, casualty or conflict setting
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported
+        if sub == "Disrupted weapons use" and _INTERCEPTION.match(match.group(0)) and drafts \
+                and drafts[-1].sub in _SALVO_KINDS and si - drafts[-1].sent_idx <= 2:
+            drafts[-1].evidence.append(span)  # "... fired rockets at X. The army said it shot down half of them."
+            continue  # one event: the salvo just reported, partly intercepted
         if _reacts_to_reported(trigger):
             continue  # which earlier event it reacts to is not said; its evidence is not added anywhere
         if _restates_previous(sent, trigger) or _older_than_article(text, match.end(), article.published):
@@ -638,19 +657,40 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             actor1 = "rioters" if SUB_EVENT_TO_TYPE[sub] == "Riots" else "protesters"  # the crowd is the doer
         elif actor1 is None and sub == "Looting/property destruction" and _LOOTING_CROWD.search(text):
             actor1 = "rioters"  # "locals went on a looting spree": a crowd, as ACLED codes it
-        actor1 = None if actor1 and _WEAPON.search(actor1) else actor1
-        actor2 = None if actor2 and _WEAPON.search(actor2) else actor2
+        elif sub in _INTERVENED and actor1 and _INTERVENING_FORCE.search(actor1) and _CROWD_NOUNS.search(text):
+            # "Police fired tear gas at protesters": ACLED's actor1 is the crowd, the force intervenes (actor2)
+            actor1, actor2 = actor2 if actor2 and _CROWD_NOUNS.search(actor2) else "protesters", actor1
+        if (sub in _INTERVENED or sub == "Violent demonstration") and actor2 is None and actor1 \
+                and _CROWD_NOUNS.search(actor1):
+            actor2 = state_doer(sub, sent, None)  # "NAIROBI — Police ... fired tear gas at protesters", "clashed with police"
+        actor1 = None if actor1 and _is_weapon(actor1) else actor1
+        actor2 = None if actor2 and _is_weapon(actor2) else actor2
+        if sub == "Disrupted weapons use" and actor1 and _DOWNED.search(actor1):
+            actor1, actor2 = None, actor2 or actor1  # "US helicopter shot down": what was downed, not who downed it
+        if actor1 is None and (doer := state_doer(sub, sent, actor2)):
+            actor1, actor2 = doer, (None if actor2 and (doer in actor2 or actor2 in doer) else actor2)
         if actor1 is None:
             # "Sunday's Russian missile strike": the nationality right before the trigger is the doer
             near = re.search(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}$", text[max(0, match.start() - 40) : match.start()])
             if near and country_of(near.group(1)) and near.group(1).lower() in demonym_table():
                 actor1 = near.group(1)
+        if sub == "Non-violent transfer of territory" and _handed_people(trigger, match.group(0)):
+            continue  # "were handed over to US forces": hostages or detainees changing hands, not territory
+        if sub == "Arrests" and actor1 and any(e.label == "PERSON" and e.text in actor1 for e in sent_entities) \
+                and not _ARRESTING_FORCE.search(actor1):
+            continue  # "X rounded up the victims": a person, not a state force, makes no arrest ACLED codes
         loc = _location(sent, sent_entities, [a for a in (actor1, actor2, assoc) if a], excluded, actor_names)
-        if loc is None and last_loc is not None and si - last_loc[0] <= 2:
+        if loc is None and last_loc is not None and si - last_loc[0] <= 2 and not (
+                country_of(last_loc[1].name or "") and "\n" in body[
+                    sents[last_loc[0]].start_char + len(sents[last_loc[0]].text.rstrip()) : sent.start_char]):
+            # a place named just before; a country only from the same paragraph ("referrals to hospitals in
+            # Egypt." is no place of the next paragraph's attack; a town or region named before often is)
             loc = last_loc[1].model_copy()
         if loc is not None and loc.name:
             last_loc = (si, loc)
         figs = casualty_figures(text)
+        if reported_without_doer(sub, trigger, text, match.group(0), _token_at(sent, sent.start_char + match.start())):
+            reported.add(span.start)
         drafts.append(
             _Draft(
                 sub=sub,
@@ -700,9 +740,11 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if year and article.published and int(year.group(1)) < int(article.published[:4]) - 1:
             continue  # "On April 12, 1986, ..." in a 2006 article: history, not a report
         if d.actor1 is None and d.fatalities is None and d.injured is None and not (
-                _UNAMBIGUOUS.search(d.trigger or "") and d.location.name and d.date_text):
+                _UNAMBIGUOUS.search(d.trigger or "") and d.location.name and d.date_text) and not any(
+                sp.start in reported for sp in d.evidence):
             # no doer and no casualties: a generic mention, not a codable event; unless the trigger can only mean
-            # violence and the text gives its place and day ("grenades were hurled at a patrol in X on Saturday")
+            # violence and the text gives its place and day ("grenades were hurled at a patrol in X on Saturday"),
+            # or it is of a kind ACLED codes without either and reports an occurrence ("weapons were seized")
             continue
         n = len(events) + 1
         events.append(

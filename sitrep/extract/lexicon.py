@@ -256,6 +256,20 @@ ORG_WORDS = frozenset(
     "foundation fund council red cross crescent amnesty watch office agency".split()
 )
 
+# --------------------------------------------------------------------------- titles before a name
+
+#: Titles written right before a person's name ("President X", "Governor X", "Spokesman X"): one list for
+#: stripping titles from names (entities), naming a titled source (claims) and spotting roles (roles).
+PERSON_TITLES = (
+    "President", "Prime Minister", "Minister", "General", "Colonel", "Major", "Captain", "Commander", "Governor",
+    "Mayor", "Senator", "Lieutenant", "Sergeant", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "King",
+    "Queen", "Prince", "Sheikh", "Ayatollah", "Pope", "Prosecutor", "Ambassador", "Envoy",
+)
+#: The same, abbreviated (written with or without the dot).
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof",
+                       "Pres")
+
+
 # --------------------------------------------------------------------------- numbers
 
 NUMBER_WORDS = {

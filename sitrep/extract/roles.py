@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.extract.lexicon import PERSON_TITLES
 from sitrep.extract.nlp import doc_text
 from sitrep.models import Entity
 
@@ -38,7 +39,7 @@ ROLE_HEADS = frozenset(
     "bishop imam cleric judge prosecutor attorney lawyer mp councillor councilor speaker commissioner "
     "coordinator representative negotiator inspector investigator researcher professor expert governor-general "
     "prime-minister ombudsman mufti patriarch archbishop cardinal rabbi sheriff superintendent "
-    "administrator head-of-state".split())
+    "administrator head-of-state".split()) | {t.lower() for t in PERSON_TITLES if " " not in t}
 #: Abbreviated ranks and titles (with their dot).
 ROLE_ABBREVIATIONS = frozenset(
     "gen. lt. col. maj. capt. sgt. adm. sen. rep. gov. dr. prof. brig. cmdr. pres. gen lt col maj capt sgt adm".split())
