@@ -219,3 +219,15 @@ def test_organisation_named_again_and_again_after_attack_on_stays_an_actor(gaz: 
     body = "The army said it repelled an attack on Djibo on Sunday. Djibo said its fighters withdrew."
     rec = _locate(gaz, body, [], _all_entities(body, ["Djibo"], "ORG"))
     assert rec.toponyms == []
+
+
+def test_town_of_x_in_a_region_is_never_a_namesake_abroad(gaz: Gazetteer) -> None:
+    # a town the gazetteer lacks, with a namesake abroad: "the town of X in <region>" falls back to the region
+    gaz.add(Place(408666, "North Darfur", 13.95, 25.35, "SD", "55", fclass="A", fcode="ADM1", population=390_823),
+            admin_base_keys("North Darfur"))
+    gaz.add(Place(3650721, "Tena", -0.996, -77.813, "EC", "23", population=17_172), ["Tena", "Tina"])
+    body = "A drone strike on a market in the town of Tina in North Darfur killed five civilians on Sunday."
+    ev = _event(body, body, "Tina")
+    rec = _locate(gaz, body, [ev], _all_entities(body, ["Tina", "North Darfur"]))
+    loc = rec.events[0].location
+    assert loc.iso == "SD" and loc.geonameid != 3650721, loc

@@ -260,8 +260,8 @@ def _weapon_subject(trigger: Token | None) -> bool:
 def _force_with_owner(force: Token) -> str:
     """A force noun with the nationality that modifies it or the phrase it modifies: "Israeli military"."""
     holder = force.head if force.dep_ in ("amod", "compound") else force
-    owners = [c for c in holder.children if c.dep_ in ("amod", "compound") and c.i != force.i and c.i < force.i
-              and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text))]
+    owners = [c for c in holder.children if c.dep_ in ("amod", "compound", "poss") and c.i != force.i and c.i < force.i
+              and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text))]  # "Israeli military", "Ukraine's military"
     return " ".join([*(c.text for c in owners[:1]), force.text])
 
 

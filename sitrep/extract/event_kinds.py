@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sitrep.extract.context import political_detainee
-from sitrep.extract.lexicon import POLICE_NOUNS
+from sitrep.extract.lexicon import POLICE_NOUNS, country_of
 from sitrep.models import SUB_EVENT_TO_TYPE
 
 if TYPE_CHECKING:
@@ -266,3 +266,24 @@ def _means_used(trigger: Token) -> bool:
         return False
     objs = [c for c in head.children if c.dep_ == "dobj"]
     return any(_CONTROL_MEANS.search(" ".join(t.text for t in o.subtree)) for o in objs)
+
+
+#: A nationality written before the weapons an air defence stopped ("40 of 48 Russian drones").
+_WEAPON_OWNER = re.compile(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+)?(?:drones|missiles|rockets|uavs|UAVs)\b")
+
+
+def disrupted_sides(text: str, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
+    """The two sides of an interception: the defender (actor1) and whose drones or missiles were stopped
+    (actor2). "Russia's Defence Ministry said air defences destroyed 52 Ukrainian drones": the nationality of the
+    weapons is actor2, and when the parse gave it as the doer, the doer is the country named before the air
+    defences that is not the attacker's (the reporting ministry's)."""
+    owner = _WEAPON_OWNER.search(text)
+    attacker = country_of(owner.group(1)) if owner else None
+    if owner is None or attacker is None:
+        return actor1, actor2
+    if actor1 and country_of(actor1.split()[0]) == attacker:
+        at = re.search(r"\bair[- ]defen[cs]e", text, re.I)
+        actor1 = next((c for m in re.finditer(r"\b[A-Z][a-z]+\b", text[: at.start()] if at else "")
+                       if (c := country_of(m.group(0))) and c != attacker), None)
+    return actor1, actor2 or owner.group(1)
+

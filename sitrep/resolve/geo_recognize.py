@@ -94,6 +94,12 @@ _QUALIFIER_RE = re.compile(
 _IN_REGION_RE = re.compile(
     r"^\s+in\s+(?:the\s+)?(?:" + _WORD + r"['’]s\s+)?(" + _WORD + r"(?:\s+" + _WORD + r")?\s+(?:" + _UNIT_WORDS + r"))\b"
 )
+# "the town of X in Y", "X in northern Y": the containment idioms where a plain name Y (no unit word) holds X
+_IN_NAME_RE = re.compile(
+    r"^\s+in\s+(?:the\s+)?(?P<compass>(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?P<name>" + _WORD + r"(?:\s+" + _WORD + r")?)\b"
+)
+_SETTLEMENT_BEFORE_RE = re.compile(r"\b(?:town|village|city|settlement|hamlet|locality|commune|camp)\s+of\s+$", re.I)
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\[]*[A-Z0-9])|\n+")
 
@@ -176,8 +182,11 @@ class Mention:
             strong = strong or split_admin_word(qualifier)[1] is not None
         else:
             q2 = _IN_REGION_RE.match(text[end : end + 80])
+            q3 = _IN_NAME_RE.match(text[end : end + 60]) if q2 is None else None
             if q2:
                 qualifier, strong = q2.group(1), True
+            elif q3 and (q3.group("compass") or _SETTLEMENT_BEFORE_RE.search(text[max(0, start - 30) : start])):
+                qualifier, strong = q3.group("name"), True  # "the town of Tina in North Darfur"
         after_comma = text[max(0, start - 2) : start].strip() == ","
         dotted = "." in span or text[end : end + 1] == "."
         return cls(start, end, span, name_key(span), base, hint, source, qualifier, after_comma, dotted, strong)

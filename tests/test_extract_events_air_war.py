@@ -1,0 +1,60 @@
+"""The air war as daily reports write it: bombs dropped from aircraft are air strikes (not IEDs), a force's
+drones striking a target are its air strike (the force's country, not the target's), and an interception has
+the defender as actor1 and whose drones or missiles were stopped as actor2. Hand-written sentences;
+model-backed, so slow."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str) -> list[Event]:
+    from sitrep.extract.claims import find_claims
+    from sitrep.extract.entities import find_entities
+    from sitrep.extract.events import find_events
+    from sitrep.extract.nlp import parse_body
+    from sitrep.resolve.actors import canonicalise_events
+    from sitrep.settings import Settings
+
+    art = Article(published="2025-06-03")
+    doc = parse_body(text, Settings(relevance_gate=True))
+    ents = find_entities(doc)
+    claims = find_claims(doc, ents, art)
+    evs = find_events(doc, ents, claims, art)
+    canonicalise_events(evs, claims)
+    return evs
+
+
+def _one(evs: list[Event]) -> Event:
+    assert len(evs) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+    return evs[0]
+
+
+def test_dropped_aerial_bombs_are_an_air_strike() -> None:
+    ev = _one(_events("Russian forces dropped four guided aerial bombs on the city of Kharkiv late on Monday, killing "
+                      "two people."))
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Russia")
+
+
+def test_a_forces_own_drones_striking_abroad_are_its_strike() -> None:
+    ev = _one(_events("Ukraine's military said its long-range drones struck an oil refinery in Russia's Saratov region "
+                      "overnight, causing a large fire."))
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "defender", "attacker"),
+    [
+        ("Russia's Defence Ministry said air defences destroyed 52 Ukrainian drones over the Belgorod region overnight.",
+         "Military Forces of Russia", "Military Forces of Ukraine"),
+        ("Ukrainian air defences shot down 40 of 48 Russian drones launched overnight, the air force said.",
+         "Military Forces of Ukraine", "Military Forces of Russia"),
+    ],
+)
+def test_interception_sides(text: str, defender: str, attacker: str) -> None:
+    ev = _one(_events(text))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Disrupted weapons use", defender, attacker)
