@@ -233,3 +233,9 @@ def test_contrasting_statement_is_no_part_of_the_first() -> None:
     c = _one(claims, "stated")
     assert c.text == "the troops had started combat operations and had suffered casualties"
     assert any(k.cue and "declined" in k.cue for k in claims)
+
+
+def test_source_keeps_its_closing_bracket() -> None:
+    claims = _claims("The attack was claimed by the Group for the Support of Islam and Muslims (JNIM) in a statement "
+                     "on its channels.")
+    assert any((c.source_text or "").endswith("(JNIM)") for c in claims), [(c.source_text, c.cue) for c in claims]

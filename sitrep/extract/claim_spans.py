@@ -135,7 +135,10 @@ def written_source(head: Token, toks: list[Token], verb: Token | None) -> str:
     if not kept:
         kept = toks
     a, b = span_of(kept)
-    return doc_text(head.doc)[a:b]
+    body = doc_text(head.doc)
+    if body.count("(", a, b) > body.count(")", a, b) and body[b : b + 1] == ")":
+        b += 1  # "... Muslims (JNIM)": the parser hung the closing bracket on the verb
+    return body[a:b]
 
 
 #: Perception verbs that attribute what an on-the-spot source saw ("witnesses saw bodies in the street").

@@ -142,6 +142,9 @@ _PRONOUNS_PERSON = frozenset("he she him her".split())
 _CONTINUING_VERBS = frozenset("add continue".split())
 _PRONOUNS_OTHER = frozenset("they it we i".split())
 _RELATIVE = frozenset("which who that".split())
+#: The title-case tail of an organisation's name after its head ("... for the Support of Islam and Muslims (JNIM)").
+_NAME_TAIL = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|to)\s+)*[A-Z][\w'’-]*)*"
+                        r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?")
 _DATELINE_SOURCE = re.compile(r"[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*,\s[^,]*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\([^)]*\))")
 _ANON_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
@@ -434,6 +437,10 @@ def _resolve_source(
     written = subj.text if low in _RELATIVE else written_source(head, toks, verb)
     ents = entities_in(entities, a, b)
     source = canonical_source(toks, entities)
+    tail = _NAME_TAIL.match(doc_text(subj.doc), b) if head.text[:1].isupper() and written.endswith(text) else None
+    if tail is not None and not any(e.label in ("PERSON", "ORG") for e in ents):
+        # "the Group for the Support of Islam and Muslims (JNIM)": the parser hung the name's tail on the verb
+        written, source = written + tail.group(0), clean_source(text + tail.group(0))
     if stype == "anonymous" and not ents:
         source = clean_source(text)
     if re.match(r"(its|their)\s", text, re.I):

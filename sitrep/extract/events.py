@@ -159,6 +159,7 @@ def _context_kind(sub: str) -> str:
 _DOWNED = _r(r"\b(helicopters?|aircraft|jets?|planes?|warplanes?|drones?|uavs?|missiles?|rockets?|shells?|projectiles?)$")
 _INTERCEPTION = _r(r"intercept|shot down")
 _SALVO_KINDS = ("Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED")
+_VIOLENT_KINDS = (*_SALVO_KINDS, "Armed clash", "Attack", "Suicide bomb", "Grenade")
 #: The trigger word followed by "N years ago" / "decades ago" (within three words).
 _YEARS_AGO = _r(r"[\w-]+(?:\s+[\w,-]+){0,3}?\s+(?:years|decades)\s+ago\b")
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -642,6 +643,10 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported
+        if sub == "Looting/property destruction" and drafts and drafts[-1].sub in _VIOLENT_KINDS \
+                and si - drafts[-1].sent_idx <= 1:
+            drafts[-1].evidence.append(span)  # "... ambushed the convoy. ... several vehicles were destroyed."
+            continue  # the damage of the attack just reported, not a separate destruction of property
         if sub == "Disrupted weapons use" and _INTERCEPTION.match(match.group(0)) and drafts \
                 and drafts[-1].sub in _SALVO_KINDS and si - drafts[-1].sent_idx <= 2:
             drafts[-1].evidence.append(span)  # "... fired rockets at X. The army said it shot down half of them."

@@ -1,7 +1,7 @@
-"""The air war as daily reports write it: bombs dropped from aircraft are air strikes (not IEDs), a force's
-drones striking a target are its air strike (the force's country, not the target's), and an interception has
-the defender as actor1 and whose drones or missiles were stopped as actor2. Hand-written sentences;
-model-backed, so slow."""
+"""Conflict reports as daily wires write them: bombs dropped from aircraft are air strikes (not IEDs), a force's
+drones striking a target are its air strike (the force's country, not the target's), an interception has the
+defender as actor1 and whose drones or missiles were stopped as actor2, and the vehicles destroyed in an ambush
+are that ambush, not a separate destruction of property. Hand-written sentences; model-backed, so slow."""
 
 from __future__ import annotations
 
@@ -58,3 +58,12 @@ def test_a_forces_own_drones_striking_abroad_are_its_strike() -> None:
 def test_interception_sides(text: str, defender: str, attacker: str) -> None:
     ev = _one(_events(text))
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Disrupted weapons use", defender, attacker)
+
+
+def test_vehicles_destroyed_in_an_ambush_are_that_ambush() -> None:
+    evs = _events("Suspected jihadists killed at least 20 soldiers in an ambush on a military convoy near the town of "
+                  "Djibo on Thursday, security sources said. \"The convoy was attacked by several hundred terrorists on "
+                  "motorbikes,\" one of the sources said, adding that several vehicles were destroyed.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.actor1) for e in evs]
+    assert len(evs[0].evidence) == 2
+
