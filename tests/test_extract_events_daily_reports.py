@@ -67,3 +67,17 @@ def test_vehicles_destroyed_in_an_ambush_are_that_ambush() -> None:
     assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.actor1) for e in evs]
     assert len(evs[0].evidence) == 2
 
+
+
+def test_the_militant_group_is_the_group_named_before() -> None:
+    evs = _events("Hezbollah confirmed the death of one of its commanders in a statement on Wednesday.\n\n"
+                  "Hours later, the militant group fired dozens of rockets at the town of Kiryat Shmona, setting several "
+                  "houses on fire.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Shelling/artillery/missile attack", "Hezbollah")]
+
+
+def test_destruction_elsewhere_is_its_own_event() -> None:
+    evs = _events("Myanmar's military carried out airstrikes on villages in Sagaing region on Monday, killing 12 people.\n\n"
+                  "In Haiti, gang members armed with automatic weapons torched dozens of homes in the suburb of "
+                  "Carrefour on Tuesday night, residents said.")
+    assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Looting/property destruction"]

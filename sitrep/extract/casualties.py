@@ -30,6 +30,13 @@ _ONE_KILLED = re.compile(
     r"(?:\b(?:killed|killing|kills|shot dead)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}?|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?)"
     r"(?:man|woman|child|boy|girl|person|civilian|soldier|resident|teenager|officer|policeman|worker|farmer|fighter|"
     r"journalist|driver|commander)\b(?:\s+(?:was|has been|had been)\s+(?:killed|shot dead))?", re.I)
+_ONE_PERSON = r"(?:man|woman|child|boy|girl|person|civilian|soldier|resident|teenager|officer|policeman|worker|farmer|" \
+              r"fighter|journalist|driver|commander|leader|member|official|guard|paramedic|doctor|relative)"
+_MANY_PEOPLE = r"(?:people|persons|civilians|soldiers|troops|fighters|militants|children|women|men|residents|others|" \
+               r"officers|policemen|members|relatives|guards|commanders|bodyguards|passengers|workers)"
+_VICTIMS = rf"(?:(?:an?|one|the)\s+(?:[\w-]+\s+){{0,3}}?{_ONE_PERSON}|{_NUM}\s+(?:[\w-]+\s+){{0,3}}?{_MANY_PEOPLE})"
+#: Two victim groups joined: "killed a senior commander and two other people", "killed two soldiers and a civilian".
+_KILLED_PAIR = re.compile(rf"\b(?:killed|killing|kills)\s+(?P<a>{_VICTIMS})\s+and\s+(?P<b>{_VICTIMS})\b", re.I)
 _INJ_AFTER = re.compile(rf"{_QUANT}{_PEOPLE}{_APPOS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+|are\s+)?(?:wounded|injured|hurt)", re.I)
 _INJ_BEFORE = re.compile(rf"(?:wounded|wounding|injured|injuring|injure|wound)\s+{_QUANT}", re.I)
 _KILL_INJ_PAIR = re.compile(rf"(?:killed|killing)\s+{_QUANT}[^.;]{{0,40}}?\band\s+(?:wounded|injured|wounding|injuring)\s+(?P<m>{_NUM})", re.I)
@@ -108,6 +115,12 @@ def _not_a_count(text: str, m: re.Match[str]) -> bool:
     return not _COUNTED.match(text, m.end("n"))
 
 
+def _victims(group: str) -> int | None:
+    """The head count of one victim group: "a senior commander" 1, "two other people" 2."""
+    first = group.split()[0].lower()
+    return 1 if first in ("a", "an", "one", "the") else _number(first)
+
+
 def casualty_figures(text: str) -> CasualtyFigures:
     """Fatalities and injured in ``text``: toll updates first, superseded figures last, vague words flagged."""
     out = CasualtyFigures()
@@ -133,6 +146,10 @@ def casualty_figures(text: str) -> CasualtyFigures:
         if can[rx]:
             inj_hits += [(_fresh(text, mm.start()), mm.group("n")) for mm in rx.finditer(text) if not _not_a_count(text, mm)]
 
+    for mm in _KILLED_PAIR.finditer(text) if can[_KILLED_BEFORE] else ():
+        counts = [_victims(mm.group(g)) for g in ("a", "b")]
+        if None not in counts:
+            kill_hits.append((_fresh(text, mm.start()), str(sum(c for c in counts if c is not None))))
     if not kill_hits and can[_ONE_KILLED] and may_match(_KILL_VERBS, low):  # "killing a 76-year-old woman", "a man was killed"
         for mm in _ONE_KILLED.finditer(text):
             if re.match(r"(killed|killing|kills|shot dead)\b", mm.group(0), re.I) or re.search(r"(killed|shot dead)$", mm.group(0)):

@@ -22,8 +22,8 @@ import re
 from typing import TYPE_CHECKING
 
 from sitrep.extract.context import political_detainee
-from sitrep.extract.lexicon import POLICE_NOUNS, country_of
-from sitrep.models import SUB_EVENT_TO_TYPE
+from sitrep.extract.lexicon import KNOWN_GROUPS, POLICE_NOUNS, country_of
+from sitrep.models import SUB_EVENT_TO_TYPE, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -286,4 +286,20 @@ def disrupted_sides(text: str, actor1: str | None, actor2: str | None) -> tuple[
         actor1 = next((c for m in re.finditer(r"\b[A-Z][a-z]+\b", text[: at.start()] if at else "")
                        if (c := country_of(m.group(0))) and c != attacker), None)
     return actor1, actor2 or owner.group(1)
+
+
+#: A group named by description only ("the militant group", "the Iran-backed movement", "the group").
+_DESCRIBED_GROUP = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|movement|militia|organi[sz]ation)", re.I)
+
+
+def named_group(actor: str | None, entities: list[Entity], before: int) -> str | None:
+    """"Hours later, the militant group fired rockets": the known armed group the text named last before
+    ``before`` (its ACLED name), when ``actor`` is such a description; else ``actor`` unchanged."""
+    if not actor or not _DESCRIBED_GROUP.fullmatch(actor.strip()) or any(w[:1].isupper() for w in actor.split()[1:]):
+        return actor
+    for e in sorted((e for e in entities if e.end <= before and 0 <= before - e.end < 1500), key=lambda e: -e.start):
+        group = KNOWN_GROUPS.get(re.sub(r"['’]s$", "", e.text).lower())
+        if group is not None:
+            return group[0]
+    return actor
 

@@ -49,6 +49,7 @@ from sitrep.extract.event_kinds import (
     _means_used,
     _verbal_protest,
     disrupted_sides,
+    named_group,
     protest_held,
     reported_without_doer,
     state_doer,
@@ -644,7 +645,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported
         if sub == "Looting/property destruction" and drafts and drafts[-1].sub in _VIOLENT_KINDS \
-                and si - drafts[-1].sent_idx <= 1:
+                and si - drafts[-1].sent_idx <= 1 and "\n" not in body[drafts[-1].evidence[-1].end : sent.start_char] \
+                and (loc_here is None or loc_here.name == drafts[-1].location.name):
             drafts[-1].evidence.append(span)  # "... ambushed the convoy. ... several vehicles were destroyed."
             continue  # the damage of the attack just reported, not a separate destruction of property
         if sub == "Disrupted weapons use" and _INTERCEPTION.match(match.group(0)) and drafts \
@@ -675,6 +677,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             actor1, actor2 = None, actor2 or actor1  # "US helicopter shot down": what was downed, not who downed it
         if sub == "Disrupted weapons use":
             actor1, actor2 = disrupted_sides(text, actor1, actor2)  # "... shot down 40 Russian drones"
+        actor1 = named_group(actor1, entities, sent.start_char)  # "the militant group fired ...": Hezbollah
         if actor1 is None and (doer := state_doer(sub, sent, actor2)):
             actor1, actor2 = doer, (None if actor2 and (doer in actor2 or actor2 in doer) else actor2)
         if actor1 is None:
