@@ -81,3 +81,17 @@ def test_destruction_elsewhere_is_its_own_event() -> None:
                   "In Haiti, gang members armed with automatic weapons torched dozens of homes in the suburb of "
                   "Carrefour on Tuesday night, residents said.")
     assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Looting/property destruction"]
+
+
+def test_fighters_from_a_known_group_are_that_group() -> None:
+    evs = _events("Rebels from the M23 group seized control of the town of Rubaya in eastern Congo on Tuesday after "
+                  "government troops fled.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Non-state actor overtakes territory",
+                                                            "M23: March 23 Movement")]
+
+
+def test_congo_alone_is_the_drc() -> None:
+    from sitrep.extract.lexicon import country_of
+
+    assert country_of("Congo") == "Democratic Republic of the Congo"
+    assert country_of("Republic of Congo") == "Republic of the Congo"

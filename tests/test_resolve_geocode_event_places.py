@@ -231,3 +231,12 @@ def test_town_of_x_in_a_region_is_never_a_namesake_abroad(gaz: Gazetteer) -> Non
     rec = _locate(gaz, body, [ev], _all_entities(body, ["Tina", "North Darfur"]))
     loc = rec.events[0].location
     assert loc.iso == "SD" and loc.geonameid != 3650721, loc
+
+
+def test_town_of_x_in_a_country_is_never_a_namesake_abroad(gaz: Gazetteer) -> None:
+    gaz.add(Place(3650721, "Tena", -0.996, -77.813, "EC", "23", population=17_172), ["Tena", "Tina"])
+    body = "A drone strike on a market in the town of Tina in western Sudan killed five civilians on Sunday."
+    ev = _event(body, body, "Tina")
+    rec = _locate(gaz, body, [ev], _all_entities(body, ["Tina", "Sudan"]))
+    loc = rec.events[0].location
+    assert loc.iso == "SD" and loc.geonameid != 3650721, loc

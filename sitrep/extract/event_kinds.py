@@ -292,9 +292,23 @@ def disrupted_sides(text: str, actor1: str | None, actor2: str | None) -> tuple[
 _DESCRIBED_GROUP = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|movement|militia|organi[sz]ation)", re.I)
 
 
-def named_group(actor: str | None, entities: list[Entity], before: int) -> str | None:
+_MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to|affiliated with)\s+(?:the\s+)?"
+                         r"(?P<group>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=[\s,.;)]|$)", re.I)
+
+
+def named_group(actor: str | None, entities: list[Entity], before: int, text: str = "") -> str | None:
     """"Hours later, the militant group fired rockets": the known armed group the text named last before
-    ``before`` (its ACLED name), when ``actor`` is such a description; else ``actor`` unchanged."""
+    ``before`` (its ACLED name), when ``actor`` is such a description; "Rebels from the M23 group seized ...":
+    the known group the generic fighters belong to (``text``: the sentence); else ``actor`` unchanged."""
+    if actor and text:
+        at = text.find(actor)
+        m = _MEMBERS_OF.match(text, at + len(actor)) if at >= 0 else None
+        words = m.group("group").lower().split() if m else []
+        for k in range(len(words), 0, -1):  # the longest known name in the phrase ("the M23 group" → "m23")
+            for i in range(len(words) - k + 1):
+                group = KNOWN_GROUPS.get(" ".join(words[i : i + k]))
+                if group is not None:
+                    return group[0]
     if not actor or not _DESCRIBED_GROUP.fullmatch(actor.strip()) or any(w[:1].isupper() for w in actor.split()[1:]):
         return actor
     for e in sorted((e for e in entities if e.end <= before and 0 <= before - e.end < 1500), key=lambda e: -e.start):

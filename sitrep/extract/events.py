@@ -677,7 +677,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             actor1, actor2 = None, actor2 or actor1  # "US helicopter shot down": what was downed, not who downed it
         if sub == "Disrupted weapons use":
             actor1, actor2 = disrupted_sides(text, actor1, actor2)  # "... shot down 40 Russian drones"
-        actor1 = named_group(actor1, entities, sent.start_char)  # "the militant group fired ...": Hezbollah
+        actor1 = named_group(actor1, entities, sent.start_char, text)  # "the militant group fired": Hezbollah
         if actor1 is None and (doer := state_doer(sub, sent, actor2)):
             actor1, actor2 = doer, (None if actor2 and (doer in actor2 or actor2 in doer) else actor2)
         if actor1 is None:

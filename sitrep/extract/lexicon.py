@@ -65,6 +65,11 @@ _COUNTRY_ALIASES = {
     "Great Britain": "United Kingdom",
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
+    # "Congo" alone: the DRC in nearly all conflict reporting ("eastern Congo", "Congolese troops"); the
+    # Republic of the Congo is written "Republic of Congo" / "Congo-Brazzaville"
+    "Congo": "Democratic Republic of the Congo",
+    "Congo-Brazzaville": "Republic of the Congo",
+    "Republic of Congo": "Republic of the Congo",
     "Czech Republic": "Czechia",
     "Gaza": "Palestine",
     "Gaza Strip": "Palestine",

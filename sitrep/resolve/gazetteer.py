@@ -338,7 +338,7 @@ def _place_tuple(place: Place) -> tuple[Any, ...]:
 
 
 # Bump when the in-memory layout or the package-derivation rules change.
-_CACHE_FORMAT = 10
+_CACHE_FORMAT = 11
 
 
 def _cache_path(cache_dir: str | Path | None = None) -> Path:

@@ -206,6 +206,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "drc": "CD",
     "dr congo": "CD",
     "democratic republic of congo": "CD",
+    "congo": "CD",  # the DRC in nearly all conflict reporting (see lexicon._COUNTRY_ALIASES)
+    "congo brazzaville": "CG",
+    "republic of congo": "CG",
     "the netherlands": "NL",
     "holland": "NL",
     "south korea": "KR",
