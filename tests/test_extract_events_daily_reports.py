@@ -95,3 +95,21 @@ def test_congo_alone_is_the_drc() -> None:
 
     assert country_of("Congo") == "Democratic Republic of the Congo"
     assert country_of("Republic of Congo") == "Republic of the Congo"
+
+
+def test_a_citys_possessive_object_is_the_place_and_a_countrys_force_is_not() -> None:
+    ev = _one(_events("ODESA, Ukraine — Russian ballistic missiles struck Odesa's port infrastructure early on Tuesday, "
+                      "killing three dock workers and injuring seven, the regional governor said."))
+    assert ev.location.name == "Odesa"
+
+
+def test_last_year_is_background() -> None:
+    assert not _events("Last year, a Russian missile strike on the same port killed 8 people.")
+
+
+def test_pushed_back_from_villages_regains_territory() -> None:
+    ev = _one(_events("Ukrainian forces pushed Russian troops back from two villages near Kupiansk over the weekend, "
+                      "the General Staff said."))
+    # (which of the two territory sub-types needs the geocoded country: regains at home, overtakes abroad)
+    assert ev.event_type == "Battles" and "territory" in ev.sub_event_type
+    assert ev.actor1 == "Military Forces of Ukraine"

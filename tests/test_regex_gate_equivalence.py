@@ -8,11 +8,11 @@ import re
 import pytest
 
 from sitrep.extract import casualties as cas
+from sitrep.extract.event_places import _contains_word
+from sitrep.extract.event_places import followed_by as _followed_by
 from sitrep.extract.events import (
     _TERRITORY,
     RULES,
-    _contains_word,
-    _followed_by,
     _rule_applies,
     classify_sub_event,
     territory_kind,

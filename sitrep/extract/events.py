@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.casualties import casualties as casualties  # re-exported: public since round 1
 from sitrep.extract.casualties import casualty_figures
 from sitrep.extract.context import figurative_fight, has_conflict_context
-from sitrep.extract.datelines import _MEDIA_NAME, _dateline_place
+from sitrep.extract.datelines import _dateline_place
 from sitrep.extract.datelines import excluded_place_spans as excluded_place_spans  # re-exported: public
 from sitrep.extract.event_actors import _actors
 from sitrep.extract.event_kinds import (
@@ -54,8 +54,8 @@ from sitrep.extract.event_kinds import (
     reported_without_doer,
     state_doer,
 )
+from sitrep.extract.event_places import OF_THE_CITY, actor_names_of, event_place, followed_by
 from sitrep.extract.lexicon import (
-    ATTRIBUTION_VERBS,
     country_of,
     demonym_table,
     find_country_mention,
@@ -91,7 +91,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Remote explosive/landmine/IED", _r(r"\b(blasts?|explosions?|exploded|explosives?|detonat\w+|bomb(s|ing|ings|ed)?)\b")),
     ("Sexual violence", _r(r"\b(rap(e|ed|es|ing)|rapists?|sexual(ly)? (violence|assault\w*|abuse\w*|exploit\w*)|abused (women|girls))\b")),
     ("Abduction/forced disappearance", _r(r"\b(abduct\w*|kidnap\w*|taken hostage|took\b.{0,20}\bhostage|forcibly disappeared|seized\b.{0,30}\bhostages?)\b")),
-    ("Government regains territory", _r(r"\b((recover(ed|s|ing)?|restor(ed|es|ing)|re-?establish(ed|es|ing)|establish(ed|es|ing)) (full )?control|freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out)\b")),
+    ("Government regains territory", _r(r"\b((recover(ed|s|ing)?|restor(ed|es|ing)|re-?establish(ed|es|ing)|establish(ed|es|ing)) (full )?control|freed\b.{0,40}\bfrom|drove (back|out)|cleared\b.{0,40}\bof|expelled\b.{0,40}\bfrom|recaptur\w*|retak(e|en|es|ing)|retook|regain\w*( control)?|liberat(ed|es|ing|e)|won back|pushed (back )?out|pushed\b.{0,40}\bback from)\b")),
     ("Non-state actor overtakes territory", _r(r"\b(captur(ed|es|ing|e)|seiz(ed|es|ing|e)( control)?|overr(an|un|unning)|took (control|over)|tak(en|ing|e)( full)? control|(stormed|storm|storming) and (took|taken|captured|seized)|(now |were |was |are |is |in |under |gained |full )+control (of|over)|took\s+(the\s+)?(village|town|city|settlement|area)?\s*(?-i:[A-Z])\w+|tak(en|ing)\s+(the\s+)?(village|town|city|settlement)|tak(en|ing) over|gain(ed|ing) ground|fell to|fallen to)\b")),
     ("Peaceful protest", _r(r"\b(protest(ed|ers|ors|s|ing)?|demonstrations?(?! of)|demonstrators|rall(y|ied|ies)|marched|sit-in|strike action|took to the streets)\b")),
     ("Shelling/artillery/missile attack", _r(r"\b(?<!hunger )(?<!general )(?<!labor )(?<!labour )(strikes?|struck)\b(?! action)")),
@@ -354,8 +354,16 @@ def _restates_previous(sent: SpacySpan, trigger: Token | None) -> bool:
     return subj is not None and subj.lower_ in ("it", "this", "that")
 
 
+#: A relative date in the past that makes a report background ("Last year, a strike on the port killed 8").
+_RELATIVE_PAST = _r(r"(?<!since )\b(?:last year|a year ago|(?:\d+|two|three|four|five|six|several|many) years ago|"
+                    r"last decade)\b")
+
+
 def _older_than_article(text: str, after: int, published: str | None) -> bool:
-    """The trigger is dated to a month before the article's ("a major attack in November 2023")."""
+    """The trigger is dated to a month before the article's ("a major attack in November 2023"), or a year
+    or more before it whatever the article's date ("Last year, a missile strike on the port killed 8")."""
+    if _RELATIVE_PAST.search(text):
+        return True
     if not published or len(published) < 7:
         return False
     m = _MONTH_YEAR.search(text[after : after + 120])
@@ -387,7 +395,6 @@ def is_headline(text: str) -> bool:
     return caps / len(words) >= 0.9 and sum(1 for w in words if w[0].isupper()) >= len(words) * 0.6
 
 
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: A weapon, never an actor: "two Iskander-M missiles", "Kh-101", "Shahed drones".
 _WEAPON = re.compile(r"\b[A-Z][A-Za-z]*-(?:[A-Z]{1,3}|\d+)\b(?![a-z])|(?i:\b(missiles?|rockets?|drones?|bombs?|shells?|"
                      r"munitions|mortars?|warheads?|projectiles?|artillery)$)")
@@ -402,56 +409,9 @@ def _is_weapon(phrase: str) -> bool:
     return bool(_WEAPON.search(phrase)) and not (_PEOPLE_HEAD.search(phrase) and _GROUP_CODE.search(phrase))
 
 
-_METONYM_VERBS = ATTRIBUTION_VERBS | frozenset(
-    "deny accuse blame launch fire attack strike threaten warn condemn reject respond retaliate vow demand "
-    "order decide approve authorize authorise sanction recognize recognise sign agree expel summon impose adopt "
-    "insist refuse veto".split())  # speech and decision verbs: "Moscow ordered ..." names a government
-
-
 def sentence_actors(sent: SpacySpan, trigger: Token | None, entities: list[Entity]) -> tuple[str | None, str | None, str | None]:
     """(actor1, assoc_actor1, actor2) as written for one sentence and trigger token (public for benchmarks)."""
     return _actors(sent, trigger, entities)
-
-
-def _inside_longer_name(body: str, e: Entity) -> bool:
-    """A place-looking piece of a longer proper name: "Jama'at Nusrat al-Islam wal-Muslimin"."""
-    return bool(re.search(r"[A-Z][\w'’]+\s+$", body[max(0, e.start - 20) : e.start])
-                and re.match(r"\s+(?:wal|wa|al|el|bin|ibn|ul)-", body[e.end : e.end + 8]))
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # exactly what re's Unicode \w matches
-
-
-def _contains_word(haystack: str, needle: str) -> bool:
-    """``re.search(rf"\\b{re.escape(needle)}\\b", haystack)`` without compiling a pattern per name (hot path)."""
-    if not needle:
-        return re.search(r"\b\b", haystack) is not None
-
-    def boundary(i: int) -> bool:
-        left = i > 0 and _is_word_char(haystack[i - 1])
-        right = i < len(haystack) and _is_word_char(haystack[i])
-        return left != right
-
-    i = haystack.find(needle)
-    while i >= 0:
-        if boundary(i) and boundary(i + len(needle)):
-            return True
-        i = haystack.find(needle, i + 1)
-    return False
-
-
-_OF_THE_CITY = re.compile(r"\s+of the (city|town|capital|village)\b")
-
-
-def _followed_by(text: str, name: str, tail: re.Pattern[str]) -> bool:
-    """``re.search(re.escape(name) + tail.pattern, text)`` without compiling a pattern per name (hot path)."""
-    i = text.find(name)
-    while i >= 0:
-        if tail.match(text, i + len(name)):
-            return True
-        i = text.find(name, i + 1)
-    return False
 
 
 def _entities_by_sentence(sents: list[SpacySpan], entities: list[Entity]) -> list[list[Entity]]:
@@ -467,78 +427,6 @@ def _entities_by_sentence(sents: list[SpacySpan], entities: list[Entity]) -> lis
             if j >= 0 and starts[j] <= e.start and e.end <= ends[j]:
                 out[j].append(e)
     return out
-
-
-def _actor_names(entities: list[Entity]) -> set[str]:
-    """Names tagged as actors somewhere in the document ("JNIM" tagged GPE here, ORG there): never a place."""
-    return {x.text for x in entities if x.label in ("ARMED_ACTOR", "MILITARY_UNIT") or x.label == "ORG" and x.text.isupper()}
-
-
-def _location(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
-              excluded: list[tuple[int, int]] | None = None, actor_names: set[str] | None = None) -> Location | None:
-    """The most specific place named in the sentence (not a nationality inside an actor name, not a
-    dateline or an outlet's name). ``actor_names``: :func:`_actor_names` of the whole document when
-    ``entities`` holds only the sentence's entities."""
-    doc = sent.doc
-    body = doc_text(doc)
-    start_char, end_char = sent.start_char, sent.end_char
-    places = [e for e in entities if e.start >= start_char and e.end <= end_char and e.label in _PLACE_LABELS
-              and not any(a <= e.start < b for a, b in excluded or [])
-              and not _MEDIA_NAME.match(body, e.end) and not _MEDIA_NAME.search(" " + e.text.split()[-1])
-              and not _inside_longer_name(body, e)]
-    if places:
-        names = _actor_names(entities) if actor_names is None else actor_names
-        places = [e for e in places if e.text not in names]  # "JNIM" tagged GPE here, ORG there
-    best: tuple[int, Entity] | None = None
-    for e in places:
-        after = doc_text(doc)[e.end : e.end + 3]
-        if after.startswith("-"):
-            continue  # "Iran-backed", "Houthi-controlled": a modifier, not the place
-        root = next((t for t in sent if t.idx >= e.start), None)
-        if root is not None and country_of(e.text) and root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN":
-            continue  # "the US aircraft carrier": a country as a modifier
-        if after.startswith(("’s", "'s")) and not re.match(r"\s*[A-Z]", doc_text(doc)[e.end + 2 : e.end + 5]):
-            continue  # "Kyiv’s Center ...": possessive modifier of an organisation
-        if any(_contains_word(a, e.text) and (country_of(e.text) or len(a.split()) <= 4)
-               for a in actor_texts if a):
-            continue  # "Israeli forces": a nationality inside an actor's name (a town inside a long object is a place)
-        if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _METONYM_VERBS:
-            continue  # "Moscow denies ...", "Kyiv said ...": the capital names a government
-        if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
-            continue  # headline case fools the NER ("Jihadist Attack")
-        bare = re.sub(r"^the\s+", "", e.text, flags=re.I).lower()
-        if bare in demonym_table() or bare[:-1] in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
-            continue  # "Ukrainian", "North Koreans", "the South Koreans" mislabelled as places
-        before = doc_text(doc)[max(sent.start_char, e.start - 25) : e.start].lower()
-        score = 0
-        is_country = country_of(e.text) is not None
-        score += 0 if is_country else 4
-        if re.search(r"\b(in|near|at|outside|into|to|around|of|from|on)\s+(the\s+)?([\w-]+\s+){0,3}$", before):
-            score += 2
-        if re.search(r"\b(village|town|city|settlement|district|region|province|oblast|camp|port)\s+of\s+$", before):
-            score += 3
-        if re.search(r"\b((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+of|(km|kilometres|kilometers|miles)"
-                     r"\s+(from|of)|outskirts of|border with)\s+(the\s+)?([\w-]+\s+){0,3}$", before):
-            score -= 4  # "a village west of the city of X": X is the reference point, not the place
-        if e.label == "LOC" and re.search(r"(region|oblast|province|district|governorate)$", e.text, re.I):
-            score -= 1
-        if best is None or score > best[0]:
-            best = (score, e)
-    if best is None:
-        return None
-    e = best[1]
-    name = re.sub(r"^(the\s+)?", "", re.sub(r"^[A-Z][\w-]+['’]s\s+", "", e.text), flags=re.I)
-    loc = Location(name=name)
-    # Country stated in the text: "Russia’s Kursk Oblast", "Bint Jbeil, Lebanon", "X in southern Lebanon".
-    poss = re.match(r"^([A-Z][\w -]+?)['’]s\s+", e.text) or re.search(r"([A-Z][\w -]+?)['’]s\s+$", doc_text(doc)[max(0, e.start - 25) : e.start])
-    tail = re.match(r",\s+([A-Z][\w -]+?)\b[,.]", doc_text(doc)[e.end : e.end + 30])
-    for m in (poss, tail):
-        if m and country_of(m.group(1)):
-            loc.country = country_of(m.group(1))
-            break
-    if country_of(name):
-        loc.country = country_of(name)
-    return loc
 
 
 _SAID_BEFORE = _r(r"\b(said|says|say|told [\w ]{1,20}|announced|reported|stated|added|wrote|confirmed|claimed|denied|"
@@ -595,7 +483,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
     last_loc: tuple[int, Location] | None = None
     sents = list(doc.sents)
     in_sent = _entities_by_sentence(sents, entities)
-    actor_names = _actor_names(entities)
+    actor_names = actor_names_of(entities)
     for si, sent in enumerate(sents):
         if allowed is not None and si not in allowed:
             continue
@@ -609,7 +497,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             name, match = found
             sub = _refined(name, match, text)
         span = _sent_span(sent)
-        loc_here = _location(sent, sent_entities, [], excluded, actor_names)
+        loc_here = event_place(sent, sent_entities, [], excluded, actor_names)
         if sub is None or match is None:
             figs = casualty_figures(text)
             if (figs.killed is not None or figs.injured is not None) and drafts and si - drafts[-1].sent_idx <= 2:
@@ -690,7 +578,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if sub == "Arrests" and actor1 and any(e.label == "PERSON" and e.text in actor1 for e in sent_entities) \
                 and not _ARRESTING_FORCE.search(actor1):
             continue  # "X rounded up the victims": a person, not a state force, makes no arrest ACLED codes
-        loc = _location(sent, sent_entities, [a for a in (actor1, actor2, assoc) if a], excluded, actor_names)
+        loc = event_place(sent, sent_entities, [a for a in (actor1, actor2, assoc) if a], excluded, actor_names)
         if loc is None and last_loc is not None and si - last_loc[0] <= 2 and not (
                 country_of(last_loc[1].name or "") and "\n" in body[
                     sents[last_loc[0]].start_char + len(sents[last_loc[0]].text.rstrip()) : sent.start_char]):
@@ -713,7 +601,7 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
                 location=loc or Location(),
                 date_text=None if figs.update else _date_text(sent, sent_entities, excluded),  # the update's day is not the event's
                 headline=_title_line(sent, body),
-                sub_place=bool(loc and loc.name and _followed_by(text, loc.name, _OF_THE_CITY)),
+                sub_place=bool(loc and loc.name and followed_by(text, loc.name, OF_THE_CITY)),
                 trigger=match.group(0),
             )
         )
