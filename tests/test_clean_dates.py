@@ -61,3 +61,12 @@ def test_utc_timestamp_a_day_after_the_url_date_shows_the_url_day() -> None:
     assert a.page_date == "2020-02-24"
     b = est(PROSE, url="https://example.com/2020/02/24/story/", published="2020-02-27T02:25:54Z")
     assert b.page_date == "2020-02-27"  # further apart: the page's own date stands
+
+
+def test_header_line_with_the_time_before_the_date_gives_the_page_date() -> None:
+    text = ("Strikes hit the port\n\nBy Staff Writer\nUpdated 14:32 GMT, February 18, 2025\n\n"
+            "Missiles struck the port early on Tuesday, the governor said.\n")
+    raw = RawDocument(uri="page.txt", content=text.encode(), content_type="text/plain")
+    article = Article()
+    estimate_dates(article, text, text, raw)
+    assert article.page_date == "2025-02-18"

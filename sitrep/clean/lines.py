@@ -151,7 +151,7 @@ _CONTACT = re.compile(
 )
 _DATE_HEAD = re.compile(
     rf"^(?:(?:published|posted|updated|last updated|first published|modified|created|date)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY},?\s+)?(?:{DATE_IN_LINE.pattern}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|today|yesterday)"
+    rf"(?:{_TIME},?\s+)?(?:{_WEEKDAY},?\s+)?(?:{DATE_IN_LINE.pattern}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|today|yesterday)"
     rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*(?:\|.*)?)$",
     re.IGNORECASE,
 )
