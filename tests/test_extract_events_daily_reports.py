@@ -113,3 +113,25 @@ def test_pushed_back_from_villages_regains_territory() -> None:
     # (which of the two territory sub-types needs the geocoded country: regains at home, overtakes abroad)
     assert ev.event_type == "Battles" and "territory" in ev.sub_event_type
     assert ev.actor1 == "Military Forces of Ukraine"
+
+
+def test_no_comment_on_the_strike_is_no_new_strike() -> None:
+    evs = _events("A Russian missile struck a market in the town on Tuesday morning, killing seven people. "
+                  "Russia's defense ministry did not immediately comment on the strike.")
+    assert len(evs) == 1 and len(evs[0].evidence) == 1, [(e.sub_event_type, [s.text for s in e.evidence]) for e in evs]
+
+
+def test_interception_by_the_speakers_air_defences_of_the_launchers_drones() -> None:
+    ev = _one(_events("Ukraine's air force said that Russia had launched 88 attack drones at the country overnight, and "
+                      "that air defenses had shot down 61 of the drones."))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Disrupted weapons use", "Military Forces of Ukraine",
+                                                          "Military Forces of Russia")
+
+
+def test_weapons_seized_in_a_claimed_attack_are_that_attack() -> None:
+    evs = _events("Hundreds of fighters from the group JNIM attacked military positions in the town of Djibo on Sunday, "
+                  "killing at least 30 soldiers, two security sources said. The assailants overran a base. "
+                  "JNIM claimed responsibility on Sunday evening, saying its fighters had killed more than 100 soldiers "
+                  "and seized weapons and vehicles.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.actor1) for e in evs]
+    assert evs[0].actor1 == "JNIM: Jama'at Nusrat al-Islam wal-Muslimin" and evs[0].fatalities == 30

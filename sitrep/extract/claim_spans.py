@@ -190,6 +190,8 @@ def object_phrase_content(verb: Token, lemma: str, no_comment: Token | None) -> 
             return span_of(list(on.subtree))
         toks = [t for t in no_comment.subtree if t.i > no_comment.i and not t.is_punct] \
             if no_comment.i == verb.i else list(no_comment.subtree)  # (the verb's own subtree holds the subject)
+        if not any(t.pos_ in ("NOUN", "PROPN", "VERB") and t.ent_type_ not in ("DATE", "TIME") for t in toks):
+            return None  # "had not commented by Monday morning": no subject matter, only a time
         return span_of(toks) if toks else None
     habitual = verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("often", "regularly", "frequently", "usually")
                                                    for c in verb.children)  # "X often reports on politics": a bio

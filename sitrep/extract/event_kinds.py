@@ -200,6 +200,9 @@ _STATE_DOERS = frozenset(POLICE_NOUNS | {"army", "troops", "soldiers", "military
 _ARREST_DOERS = frozenset(POLICE_NOUNS | {"rangers", "gendarmes", "authorities", "officers", "forces"})
 
 
+_HARMED_BY = frozenset("kill wound injure attack target ambush capture abduct kidnap execute behead".split())
+
+
 def state_doer(sub: str, sent: SpacySpan, actor2: str | None) -> str | None:
     """The state force a seizure of weapons or an arrest with no named doer is by, or that intervened in a
     protest: the first police or army noun of the sentence (as written, with its modifiers: "Grand Bahama
@@ -214,6 +217,8 @@ def state_doer(sub: str, sent: SpacySpan, actor2: str | None) -> str | None:
             continue
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.lower_ not in words:
             continue  # "a police vehicle", "army uniforms": a thing, not a doer
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _HARMED_BY:
+            continue  # "had killed more than 100 soldiers": the victims, not the doer
         if tok.lower_ in ("forces", "officers", "personnel") and not any(
                 c.dep_ in ("amod", "compound") and c.lower_ in ("security", "police", "army", "military", "law",
                                                                "government", "state", "federal")
@@ -272,6 +277,9 @@ def _means_used(trigger: Token) -> bool:
 _WEAPON_OWNER = re.compile(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+)?(?:drones|missiles|rockets|uavs|UAVs)\b")
 
 
+_LAUNCHER = re.compile(r"\b([A-Z][a-z]+)\s+(?:had\s+|has\s+)?(?:launched|fired)\b[^.;]{0,60}\b(?:drones|missiles|rockets)\b")
+
+
 def disrupted_sides(text: str, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
     """The two sides of an interception: the defender (actor1) and whose drones or missiles were stopped
     (actor2). "Russia's Defence Ministry said air defences destroyed 52 Ukrainian drones": the nationality of the
@@ -279,12 +287,15 @@ def disrupted_sides(text: str, actor1: str | None, actor2: str | None) -> tuple[
     defences that is not the attacker's (the reporting ministry's)."""
     owner = _WEAPON_OWNER.search(text)
     attacker = country_of(owner.group(1)) if owner else None
+    if attacker is None:  # "Russia had launched 88 attack drones ...": the launcher
+        launcher = _LAUNCHER.search(text)
+        owner, attacker = launcher, country_of(launcher.group(1)) if launcher else None
     if owner is None or attacker is None:
         return actor1, actor2
-    if actor1 and country_of(actor1.split()[0]) == attacker:
+    if actor1 is None or country_of(actor1.split()[0]) == attacker:
         at = re.search(r"\bair[- ]defen[cs]e", text, re.I)
         actor1 = next((c for m in re.finditer(r"\b[A-Z][a-z]+\b", text[: at.start()] if at else "")
-                       if (c := country_of(m.group(0))) and c != attacker), None)
+                       if (c := country_of(m.group(0))) and c != attacker), actor1)
     return actor1, actor2 or owner.group(1)
 
 
@@ -293,7 +304,7 @@ _DESCRIBED_GROUP = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|movement|m
 
 
 _MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to|affiliated with)\s+(?:the\s+)?"
-                         r"(?P<group>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=[\s,.;)]|$)", re.I)
+                         r"(?P<group>(?:[\w'’-]+\s+){0,6}[\w'’-]+(?:\s+\([\w-]+\))?)", re.I)
 
 
 def named_group(actor: str | None, entities: list[Entity], before: int, text: str = "") -> str | None:
@@ -303,7 +314,7 @@ def named_group(actor: str | None, entities: list[Entity], before: int, text: st
     if actor and text:
         at = text.find(actor)
         m = _MEMBERS_OF.match(text, at + len(actor)) if at >= 0 else None
-        words = m.group("group").lower().split() if m else []
+        words = m.group("group").lower().replace("(", "").replace(")", "").split() if m else []
         for k in range(len(words), 0, -1):  # the longest known name in the phrase ("the M23 group" → "m23")
             for i in range(len(words) - k + 1):
                 group = KNOWN_GROUPS.get(" ".join(words[i : i + k]))

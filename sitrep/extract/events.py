@@ -339,10 +339,19 @@ _REACTION_VERBS = frozenset("condemn denounce deplore decry criticize criticise 
                             "protest regret lament".split())
 
 
+_COMMENT_VERBS = frozenset("comment remark".split())  # ("responded to the firing" is a new clash)
+
+
 def _reacts_to_reported(trigger: Token | None) -> bool:
-    """ "The office condemned the strike": a reaction to an event the article already reported."""
-    return (trigger is not None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _REACTION_VERBS
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in trigger.children))
+    """ "The office condemned the strike", "the ministry did not comment on the strike": a reaction to an event
+    the article already reported ("the army responded to the firing" is a new clash, not a reaction)."""
+    if trigger is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                  for c in trigger.children):
+        return False
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _REACTION_VERBS:
+        return True
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("on", "about") and prep.head.lemma_.lower() in _COMMENT_VERBS
 
 
 def _restates_previous(sent: SpacySpan, trigger: Token | None) -> bool:
@@ -509,6 +518,9 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             if loc_here and loc_here.name:
                 last_loc = (si, loc_here)
             continue
+        if sub == "Agreement" and re.search(r"\b(?:under|according to)\s+(?:the\s+terms\s+of\s+)?(?:the|a|this|that|its)\s+"
+                                            r"(?:\w+\s+){0,2}$", text[: match.start()], re.I):
+            continue  # "Under the ceasefire, Hezbollah was to withdraw ...": the terms of an agreement, not one made
         if sub in _TERRITORY and re.search(r"\b(seiz\w*|took|taken|grabbed) power\b|\bcoup\b", text, re.I):
             continue  # a coup is not a territorial change
         if sub == "Arrests" and _ORDINARY_CRIME.search(text) and not _POLITICAL_ARREST.search(text):
@@ -532,6 +544,11 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if drafts and trigger is not None and any(
                 a.lemma_.lower() in ("deny", "reject", "dismiss", "refute") for a in trigger.ancestors):
             continue  # "denied claims that the base had been overrun": disputes the event already reported
+        attack = next((d for d in reversed(drafts) if d.sub in _VIOLENT_KINDS and si - d.sent_idx <= 6), None) \
+            if sub == "Disrupted weapons use" else None
+        if attack is not None and casualty_figures(text).killed is not None and not _INTERCEPTION.search(text):
+            attack.evidence.append(span)  # "..., saying its fighters had killed 100 soldiers and seized weapons"
+            continue  # weapons taken in the attack just reported (a claim about it), not a separate seizure
         if sub == "Looting/property destruction" and drafts and drafts[-1].sub in _VIOLENT_KINDS \
                 and si - drafts[-1].sent_idx <= 1 and "\n" not in body[drafts[-1].evidence[-1].end : sent.start_char] \
                 and (loc_here is None or loc_here.name == drafts[-1].location.name):
