@@ -239,3 +239,16 @@ def test_source_keeps_its_closing_bracket() -> None:
     claims = _claims("The attack was claimed by the Group for the Support of Islam and Muslims (JNIM) in a statement "
                      "on its channels.")
     assert any((c.source_text or "").endswith("(JNIM)") for c in claims), [(c.source_text, c.cue) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("Rybar, a pro-Kremlin military blogger, claimed on his Telegram channel that Russian units had entered the "
+         "village.", "person"),
+        ("DeepState, a Ukrainian monitoring group, said Russian forces had advanced near the town.", "organization"),
+    ],
+)
+def test_apposition_tells_a_person_from_an_organisation(text: str, stype: str) -> None:
+    claims = _claims(text)
+    assert claims and claims[0].source_type == stype, [(c.source_text, c.source_type) for c in claims]

@@ -135,3 +135,22 @@ def test_weapons_seized_in_a_claimed_attack_are_that_attack() -> None:
                   "and seized weapons and vehicles.")
     assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.actor1) for e in evs]
     assert evs[0].actor1 == "JNIM: Jama'at Nusrat al-Islam wal-Muslimin" and evs[0].fatalities == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("An Israeli drone strike on a car in southern Lebanon killed a senior Hezbollah commander and two other people "
+         "on Wednesday.", "Hezbollah"),
+        ("Sudanese army drones struck a convoy near El Obeid on Monday, killing 20 RSF fighters.",
+         "RSF: Rapid Support Forces"),
+    ],
+)
+def test_the_known_group_whose_members_were_hit_is_actor2(text: str, actor2: str) -> None:
+    ev = _one(_events(text))
+    assert ev.actor2 == actor2
+
+
+def test_a_known_group_that_attacks_stays_actor1() -> None:
+    ev = _one(_events("RSF fighters shelled a displacement camp near El Fasher on Friday, killing nine civilians."))
+    assert ev.actor1 == "RSF: Rapid Support Forces" and ev.actor2 != "RSF: Rapid Support Forces"

@@ -23,6 +23,7 @@ from sitrep.extract.lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from sitrep.extract.nlp import doc_text
+from sitrep.extract.roles import ROLE_HEADS
 from sitrep.models import Entity, SourceType
 
 if TYPE_CHECKING:
@@ -73,7 +74,17 @@ def source_type_of(text: str, entities: list[Entity]) -> SourceType:
 def classify_phrase(text: str, start: int, entities: list[Entity]) -> SourceType:
     """source_type of a source phrase, judged on its head part (before an apposition or "citing")."""
     head_part = re.split(r",\s+|\s+citing\s+|\s+\(", text)[0]
+    appos = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?P<role>[a-z-]+)\b\s*(?:$|,|\bwho\b|\bat\b|\bfor\b|\bof\b|\bwith\b)",
+                     text[len(head_part) :])
+    if appos and (appos.group("role") in ROLE_HEADS or appos.group("role") in _PERSON_APPOSITIONS) \
+            and head_part[:1].isupper():
+        return "person"  # "Rybar, a pro-Kremlin military blogger": an unknown name described as a person
     return source_type_of(head_part, entities_in(entities, start, start + len(head_part)))
+
+
+#: Appositions that describe a person (besides the role heads): "X, a blogger", "X, a local resident".
+_PERSON_APPOSITIONS = frozenset("blogger bloggers journalist reporter commentator activist resident witness survivor "
+                                "volunteer medic nurse doctor farmer student teacher veteran soldier fighter".split())
 
 
 def entities_in(entities: list[Entity], start: int, end: int) -> list[Entity]:

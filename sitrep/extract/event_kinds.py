@@ -328,3 +328,18 @@ def named_group(actor: str | None, entities: list[Entity], before: int, text: st
             return group[0]
     return actor
 
+
+_MEMBER_NOUNS = r"(?:commanders?|leaders?|fighters?|members?|militants?|operatives?|officials?|chiefs?|gunmen)"
+
+
+def targeted_group(text: str, actor1: str | None, actor2: str | None) -> str | None:
+    """"An Israeli drone strike killed a senior Hezbollah commander": the known group whose member was hit is
+    actor2 (ACLED codes the group, not civilians), when the target found is no named side; else ``actor2``."""
+    if actor2 and any(re.search(rf"\b{re.escape(k)}\b", actor2, re.I) for k in KNOWN_GROUPS):
+        return actor2
+    for key, (name, _inter) in KNOWN_GROUPS.items():
+        m = re.search(rf"\b{re.escape(key)}(?:['’]s)?\s+(?:[\w-]+\s+){{0,1}}{_MEMBER_NOUNS}\b", text, re.I)
+        if m and not (actor1 and (key in actor1.lower() or name.lower() in actor1.lower())):
+            return name
+    return actor2
+

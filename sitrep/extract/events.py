@@ -53,6 +53,7 @@ from sitrep.extract.event_kinds import (
     protest_held,
     reported_without_doer,
     state_doer,
+    targeted_group,
 )
 from sitrep.extract.event_places import OF_THE_CITY, actor_names_of, event_place, followed_by
 from sitrep.extract.lexicon import (
@@ -583,6 +584,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
         if sub == "Disrupted weapons use":
             actor1, actor2 = disrupted_sides(text, actor1, actor2)  # "... shot down 40 Russian drones"
         actor1 = named_group(actor1, entities, sent.start_char, text)  # "the militant group fired": Hezbollah
+        if SUB_EVENT_TO_TYPE[sub] in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
+            actor2 = targeted_group(text, actor1, actor2)  # "killed a senior Hezbollah commander": Hezbollah
         if actor1 is None and (doer := state_doer(sub, sent, actor2)):
             actor1, actor2 = doer, (None if actor2 and (doer in actor2 or actor2 in doer) else actor2)
         if actor1 is None:
