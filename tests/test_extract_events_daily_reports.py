@@ -154,3 +154,18 @@ def test_the_known_group_whose_members_were_hit_is_actor2(text: str, actor2: str
 def test_a_known_group_that_attacks_stays_actor1() -> None:
     ev = _one(_events("RSF fighters shelled a displacement camp near El Fasher on Friday, killing nine civilians."))
     assert ev.actor1 == "RSF: Rapid Support Forces" and ev.actor2 != "RSF: Rapid Support Forces"
+
+
+def test_an_organisation_tagged_as_a_place_is_no_place() -> None:
+    # the small model sometimes tags "Amnesty International" GPE on real pages; the place rule must not take it
+    from sitrep.extract.event_places import event_place
+    from sitrep.extract.nlp import parse_body
+    from sitrep.models import Entity
+    from sitrep.settings import Settings
+
+    text = "Security forces killed more than 100 protesters in Iran, Amnesty International said on Tuesday."
+    doc = parse_body(text, Settings(relevance_gate=False))
+    ents = [Entity(text=t, label="GPE", start=text.index(t), end=text.index(t) + len(t))
+            for t in ("Iran", "Amnesty International")]
+    loc = event_place(next(iter(doc.sents)), ents, [])
+    assert loc is not None and loc.name == "Iran"

@@ -115,8 +115,10 @@ def event_place(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             continue  # "Israeli forces": a nationality inside an actor's name (a town inside a long object is a place)
         if root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _METONYM_VERBS:
             continue  # "Moscow denies ...", "Kyiv said ...": the capital names a government
-        if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation)\b", e.text, re.I):
-            continue  # headline case fools the NER ("Jihadist Attack")
+        if re.search(r"\b(attacks?|strikes?|killed|soldiers|troops|forces|army|ministry|operation|international$|"
+                     r"organi[sz]ation|watch|agency|committee|council|foundation|institute|university|network|"
+                     r"group|company|corporation)\b", e.text, re.I):
+            continue  # headline case fools the NER ("Jihadist Attack"); an organisation ("Amnesty International")
         bare = re.sub(r"^the\s+", "", e.text, flags=re.I).lower()
         if bare in demonym_table() or bare[:-1] in demonym_table() or re.search(r"(ns|ese|is)$", e.text) and country_of(e.text):
             continue  # "Ukrainian", "North Koreans", "the South Koreans" mislabelled as places
