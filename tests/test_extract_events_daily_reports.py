@@ -169,3 +169,22 @@ def test_an_organisation_tagged_as_a_place_is_no_place() -> None:
             for t in ("Iran", "Amnesty International")]
     loc = event_place(next(iter(doc.sents)), ents, [])
     assert loc is not None and loc.name == "Iran"
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Gunmen attacked a hotel in the Somali capital on Sunday, killing at least five people, police said.",
+         "Mogadishu"),
+        ("A Russian drone struck a residential building in the Ukrainian capital overnight, killing two people.",
+         "Kyiv"),
+    ],
+)
+def test_the_demonym_capital_is_the_capital_city(text: str, capital: str) -> None:
+    ev = _one(_events(text))
+    assert ev.location.name == capital
+
+
+def test_the_two_parties_of_an_agreement() -> None:
+    evs = _events("The army and the RSF agreed to a three-day truce in the city on Friday.")
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Agreement", "RSF: Rapid Support Forces")]

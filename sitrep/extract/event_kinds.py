@@ -343,3 +343,22 @@ def targeted_group(text: str, actor1: str | None, actor2: str | None) -> str | N
             return name
     return actor2
 
+
+def agreement_parties(trigger: Token, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
+    """"The government and the rebels signed a peace agreement": the two coordinated subjects of the verb that
+    makes the agreement are its two parties (actor1, actor2); else the actors unchanged."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") else trigger
+    if verb.dep_ == "prep":
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    conj = next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
+    if subj is None or conj is None:
+        return actor1, actor2
+
+    def phrase(tok: Token) -> str:
+        toks = [t for t in tok.subtree if t.dep_ not in ("cc", "conj", "punct") or t.i == tok.i]
+        toks = [t for t in toks if not any(a.i == c.i for a in t.ancestors for c in tok.children if c.dep_ == "conj")]
+        return re.sub(r"^(?:the|a|an)\s+", "", " ".join(t.text for t in sorted(toks, key=lambda t: t.i)), flags=re.I)
+
+    return phrase(subj), phrase(conj)
+

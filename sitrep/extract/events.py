@@ -48,6 +48,7 @@ from sitrep.extract.event_kinds import (
     _handed_people,
     _means_used,
     _verbal_protest,
+    agreement_parties,
     disrupted_sides,
     named_group,
     protest_held,
@@ -583,6 +584,8 @@ def find_events(doc: Doc, entities: list[Entity], claims: list[Claim], article: 
             actor1, actor2 = None, actor2 or actor1  # "US helicopter shot down": what was downed, not who downed it
         if sub == "Disrupted weapons use":
             actor1, actor2 = disrupted_sides(text, actor1, actor2)  # "... shot down 40 Russian drones"
+        if sub == "Agreement" and trigger is not None:
+            actor1, actor2 = agreement_parties(trigger, actor1, actor2)  # "The government and the rebels signed"
         actor1 = named_group(actor1, entities, sent.start_char, text)  # "the militant group fired": Hezbollah
         if SUB_EVENT_TO_TYPE[sub] in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
             actor2 = targeted_group(text, actor1, actor2)  # "killed a senior Hezbollah commander": Hezbollah
