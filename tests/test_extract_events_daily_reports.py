@@ -188,3 +188,9 @@ def test_the_demonym_capital_is_the_capital_city(text: str, capital: str) -> Non
 def test_the_two_parties_of_an_agreement() -> None:
     evs = _events("The army and the RSF agreed to a three-day truce in the city on Friday.")
     assert [(e.sub_event_type, e.actor2) for e in evs] == [("Agreement", "RSF: Rapid Support Forces")]
+
+
+def test_a_prisoner_exchange_is_an_agreement_of_the_two_sides() -> None:
+    evs = _events("Russia and Ukraine exchanged prisoners on Monday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Agreement", "Military Forces of Russia", "Military Forces of Ukraine")]

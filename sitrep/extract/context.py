@@ -87,6 +87,8 @@ _PROTEST_SETTING_RE = re.compile(
 )
 _POLICE_RE = re.compile(r"\b(?:" + "|".join(sorted(POLICE_NOUNS, key=len, reverse=True)) +
                         r"|police officers?|officers|law enforcement|detectives|sheriff\w*|deputies)\b", re.I)
+_WAR_EXCHANGE = re.compile(r"\b(?:prisoners? (?:swap|exchange)s?|exchanged (?:prisoners|detainees|bodies|captives)|"
+                           r"prisoners of war)\b", re.I)
 _RIOT_TRIGGER = re.compile(r"\b(?:violent (?:protests?|demonstrations?|clashes)|rioted|rioting)\b", re.I)
 #: Who an arrest codable by ACLED is of: political, protest and armed-group figures ("an opposition activist has
 #: been detained"); an arrest of anyone else needs another conflict setting.
@@ -132,8 +134,10 @@ def has_conflict_context(body: str, sent_start: int, sent_end: int, trigger: tup
     trig = body[t0:t1]
     if _WEAPON_RE.search(trig) or _CASUALTY_RE.search(trig):
         return True
-    if _RIOT_TRIGGER.search(trig):
-        return True  # "violent protests erupted", "students rioted": a riot is its own setting
+    if _RIOT_TRIGGER.search(trig) or _WAR_EXCHANGE.search(trig):
+        # "violent protests erupted", "students rioted": a riot is its own setting; "exchanged prisoners",
+        # "a prisoner swap": an exchange between warring sides is one too
+        return True
     doer = _ACTOR_RE.search(trig) or _SETTING_RE.search(trig)
     if doer and trig[doer.end():].strip():
         return True  # a two-part trigger led by its doer or setting ("gunmen ... opened fire", "protests ... torched")

@@ -64,7 +64,7 @@ WEAK_RE = re.compile(
     r"\b(?:dead|died|deaths?|injur\w*|attack\w*|strikes?|struck|raid\w*|storm\w*|shot|shooting|fire[ds]? on|"
     r"protest\w*|demonstrat(?:ions?|ors?)|rall(?:y|ies|ied)|riot\w*|vigilantes?|die-ins?|loot\w*|arson|torch\w*|arrest\w*|detain\w*|police|gangs?|"
     r"marched|marchers|lynch\w*|mobs?|sit-ins?|"
-    r"agreement|war|forces|army|assault\w*|violen\w*|unrest|weapons?|ammunition|executions?|executed|tanks)\b",
+    r"agreement|war|forces|army|prisoners?|assault\w*|violen\w*|unrest|weapons?|ammunition|executions?|executed|tanks)\b",
     re.I,
 )
 #: Either kind of conflict word (sentence-level relevance).
