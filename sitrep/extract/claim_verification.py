@@ -31,6 +31,10 @@ _BACKREF_RE = re.compile(
 )
 
 
+#: A cue that denies what it is about ("denied", "rejects", "dismissed"): the claim is disputed.
+_DENIAL_CUE = re.compile(r"\b(den(y|ied|ies)|reject|refute|dismiss)", re.I)
+
+
 def is_hedged(text: str, cue: str) -> bool:
     """The statement or its cue hedges ("reportedly", "may have", "believed", "appears to")."""
     return bool(HEDGE_RE.search(text)) or bool(HEDGE_RE.search(cue)) or bool(BELIEF_CUE_RE.search(cue))
@@ -42,7 +46,7 @@ def verification_of(text: str, cue: str, sentence: str, before_statement: str) -
     negated = bool(re.search(r"\b(not|n't|never|no)\b", before_statement + " " + cue_l))
     if re.search(r"\bconfirm", cue_l) and not negated:
         return "confirmed"
-    if re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", cue_l):
+    if _DENIAL_CUE.search(cue_l):
         return "disputed"
     if _UNCONF_RE.search(sentence):
         return "unconfirmed"
@@ -66,7 +70,7 @@ def apply_neighbour_verification(found: list[tuple[int, Claim]], sents: list[Spa
             status = "confirmed"  # "The Kyiv Independent has verified the footage."
         if status is None or not _BACKREF_RE.search(text):
             continue
-        if status == "disputed" and any(sj == si and re.search(r"\b(den(y|ied|ies)|reject|refute|dismiss)", c.cue or "", re.I)
+        if status == "disputed" and any(sj == si and _DENIAL_CUE.search(c.cue or "")
                                         for sj, c in found):
             continue  # "X denied that ...": X's own claim; it disputes the event, not the claims before it
         for sj, claim in found:

